@@ -1,0 +1,40 @@
+# Guide Atlas. `make site` builds the site into site/; `make test` runs every test.
+# Both create .venv and install the pinned dependencies on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
+
+.PHONY: site test check serve clean help
+
+help:
+	@echo "make site   build the site into site/ (creates .venv on first use)"
+	@echo "make test   run the whole test suite"
+	@echo "make check  validate content/ only"
+	@echo "make serve  live preview on http://127.0.0.1:8000/"
+
+$(STAMP): requirements.txt requirements-dev.txt requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+site: $(STAMP)
+	$(BIN)/python -m generator site
+
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+serve: $(STAMP)
+	$(BIN)/python -m generator generate
+	$(BIN)/python -m generator watch > /dev/null & watcher=$$!; \
+	trap 'kill $$watcher' EXIT INT TERM; \
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)
+	bash tests/ensure-browser.sh
+	$(BIN)/python -m pytest tests
+
+clean:
+	rm -rf build site site.new site.old

@@ -1,0 +1,23 @@
+"""A page per guide, per track and per topic."""
+
+from __future__ import annotations
+
+from ..render import page_path
+from ..write import Output
+
+
+def outputs(site, renderer):
+    for guide in site.guides:
+        if guide.kind != "call":
+            continue
+        yield Output(page_path(guide.url), renderer.render("guide.md.j2", guide.url, guide=guide))
+        for track in guide.tracks:
+            yield Output(page_path(track.url), renderer.render("track.md.j2", track.url, guide=guide, track=track))
+            for i, topic in enumerate(track.topics):
+                previous = track.topics[i - 1] if i else None
+                following = track.topics[i + 1] if i + 1 < len(track.topics) else None
+                yield Output(
+                    page_path(topic.url),
+                    renderer.render("topic.md.j2", topic.url, guide=guide, track=track, topic=topic,
+                                    previous=previous, following=following),
+                )

@@ -1,0 +1,111 @@
+"""Jinja2 environment for Markdown pages: every value is escaped unless we made it.
+
+Content is never trusted as HTML or Markdown. `{{ value }}` in a template passes
+through `md_escape` (HTML-escape, then backslash-escape Markdown syntax), so a
+`<script>` or `[x](javascript:…)` in content reaches the page as text. Values the
+generator itself builds (relative links, attributes) are marked safe with `Markup`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters Python-Markdown treats as syntax (its ESCAPED_CHARS, plus | for tables).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|<])")
+_SPACE = re.compile(r"\s*\n\s*")
+
+
+def md_escape(value) -> Markup:
+    """Text → Markdown that renders as exactly that text, on one line."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = _SPACE.sub(" ", str(value)).strip()
+    text = html.escape(text, quote=False)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def attr(value) -> Markup:
+    """Text → a double-quoted HTML attribute value."""
+    return Markup('"' + html.escape("" if value is None else str(value), quote=True) + '"')
+
+
+_ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def anchor(value) -> Markup:
+    """A validated ASCII id for `{ #id }` and href="#id"; content ids are slugs by schema."""
+    value = str(value)
+    if not _ANCHOR.match(value):
+        raise ValueError(f"not an anchor id: {value!r}")
+    return Markup(value)
+
+
+def page_path(url: str) -> str:
+    """Site URL ('' or 'a/b/') → the Markdown file that makes it ('index.md' or 'a/b/index.md')."""
+    return f"{url}index.md"
+
+
+@jinja2.pass_context
+def link(ctx, target) -> Markup:
+    """A relative link from the page being rendered to `target` (an object with .url, or a URL)."""
+    url = target if isinstance(target, str) else target.url
+    here = posixpath.dirname(page_path(ctx["page_url"]))
+    if url.endswith("/") or url == "":
+        dest = page_path(url)
+    else:
+        dest = url
+    rel = posixpath.relpath(dest, here or ".")
+    return Markup(rel.replace(" ", "%20").replace("(", "%28").replace(")", "%29"))
+
+
+@jinja2.pass_context
+def asset(ctx, path: str) -> Markup:
+    """A relative URL to a built file (not a Markdown page), for raw HTML attributes."""
+    depth = ctx["page_url"].count("/")
+    return Markup("../" * depth + path)
+
+
+def json_ld(data) -> Markup:
+    """A JSON-LD script body, safe inside <script>."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # with finalize: values are Markdown-escaped, macro output is kept
+        finalize=md_escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["attr"] = attr
+    env.filters["md"] = md_escape
+    env.filters["anchor"] = anchor
+    env.globals.update(link=link, asset=asset, json_ld=json_ld)
+    return env
+
+
+class Renderer:
+    """Renders named templates to text for a page at a given URL."""
+
+    def __init__(self, site, **globals_):
+        self.env = make_env()
+        self.env.globals.update(site=site, **globals_)
+
+    def render(self, template: str, page_url: str, **context) -> str:
+        text = self.env.get_template(template).render(page_url=page_url, **context)
+        return re.sub(r"\n{3,}", "\n\n", text)

@@ -1,0 +1,266 @@
+"""Check content against the shipped JSON Schemas, then across files.
+
+The schemas in generator/schema/ are the declarative rules (editors use them too);
+this module turns their findings into `file:line:col: message` errors a contributor can
+act on, and adds what a schema cannot say: references to regions, tags and themes,
+duplicate ids and slugs, real calendar dates, windows that end after they start,
+source files that exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+from jsonschema.exceptions import best_match
+
+from .errors import ContentError
+from .loader import Document, read_yaml
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(name))
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing (null)"
+    return {dict: "a map", list: "a list", str: "text", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+_TYPE_WORDS = {
+    "string": "text", "object": "a map of fields", "array": "a list", "integer": "a whole number",
+    "number": "a number", "boolean": "true or false",
+}
+
+
+def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
+    """The path to report, a contributor-facing message, and whether it points at a key."""
+    at = tuple(error.absolute_path)
+    field = str(at[-1]) if at and isinstance(at[-1], str) else "this value"
+    v, s = error.validator, error.schema
+    if v == "additionalProperties":
+        allowed = sorted((s.get("properties") or {}).keys())
+        extras = sorted(set(error.instance) - set(allowed))
+        key = extras[0]
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+        return at + (key,), f"unknown key {key!r}; {hint}", True
+    if v == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        desc = (s.get("properties", {}).get(missing[0], {}) or {}).get("description", "")
+        extra = f" ({desc})" if desc else ""
+        return at, f"missing required field {missing[0]!r}{extra}; add it", False
+    if v == "type":
+        want = error.validator_value
+        want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        return at, f"{field} must be {want}, not {_describe(error.instance)}", False
+    if v == "pattern":
+        if s.get("pattern", "").startswith("^[a-z0-9]+(-[a-z0-9]+)*$") or "[a-z0-9]+(-[a-z0-9]+)*" in s.get("pattern", ""):
+            return at, (
+                f"{field} {error.instance!r} is not a valid id: use lowercase ASCII letters, digits and single hyphens"
+            ), False
+        if "[0-9]{4}-[0-9]{2}-[0-9]{2}" in s["pattern"]:
+            form = "YYYY-MM-DD HH:MM or YYYY-MM-DD" if "HH" in s.get("description", "") else "YYYY-MM-DD"
+            return at, f"{field} {error.instance!r} is not a date; write it as {form}", False
+        if s["pattern"].startswith("^https?://"):
+            return at, f"{field} {error.instance!r} is not a web address; use an http:// or https:// URL", False
+        if s["pattern"].startswith("^sources/"):
+            return at, f"{field} {error.instance!r} must name a .txt file in content/sources/, as sources/NAME.txt", False
+        return at, f"{field} {error.instance!r} has characters that are not allowed here", False
+    if v == "enum":
+        options = ", ".join(map(str, error.validator_value))
+        return at, f"{field} {error.instance!r} is not one of: {options}", False
+    if v in ("minimum", "exclusiveMinimum"):
+        return at, f"{field} must be {'above' if v == 'exclusiveMinimum' else 'at least'} {error.validator_value}, not {error.instance}", False
+    if v == "maximum":
+        return at, f"{field} must be at most {error.validator_value}, not {error.instance}", False
+    if v == "minItems":
+        return at, f"{field} needs at least {error.validator_value} item(s)", False
+    if v == "maxItems":
+        return at, f"{field} has {len(error.instance)} items; at most {error.validator_value} are allowed", False
+    if v == "minLength":
+        return at, f"{field} is empty; write the text or remove the field", False
+    if v == "maxLength":
+        return at, f"{field} is longer than {error.validator_value} characters", False
+    if v == "uniqueItems":
+        return at, f"{field} lists the same item twice; keep one", False
+    if v == "minProperties":
+        return at, f"{field} is empty; fill in its fields or remove it", False
+    return at, error.message, False
+
+
+def _schema_errors(doc: Document, name: str) -> list[ContentError]:
+    out = []
+    for error in sorted(_validator(name).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+        if error.validator in ("oneOf", "anyOf") and error.context:
+            # Text fields accept text or {zh, en}: explain the branch that came closest.
+            deepest = max(len(e.absolute_path) for e in error.context)
+            candidates = [e for e in error.context if len(e.absolute_path) == deepest]
+            if deepest == len(error.absolute_path) and not isinstance(error.instance, (dict, list)):
+                at = tuple(error.absolute_path)
+                out.append(doc.error(at, f"{at[-1] if at else 'value'} must be text or {{zh: …, en: …}}, not {_describe(error.instance)}"))
+                continue
+            error = best_match(candidates)
+        at, message, key = _message(error)
+        out.append(doc.error(at, message, key=key))
+    return out
+
+
+@dataclass
+class Loaded:
+    """All content documents, read and schema-checked."""
+
+    regions: Document
+    tags: Document
+    guides: list[Document]
+
+
+def load_content(content: Path) -> tuple[Loaded | None, list[ContentError]]:
+    """Read and schema-check every content file; cross-check them. Returns (loaded, errors)."""
+    errors: list[ContentError] = []
+
+    def read(path: Path, schema_name: str) -> Document | None:
+        try:
+            doc = read_yaml(path, display=_display(path, content))
+        except ContentError as exc:
+            errors.append(exc)
+            return None
+        found = _schema_errors(doc, schema_name)
+        errors.extend(found)
+        return None if found else doc
+
+    regions = read(content / "regions.yml", "regions")
+    tags = read(content / "tags.yml", "tags")
+    guide_dir = content / "guides"
+    guides = [d for p in sorted(guide_dir.glob("*/*.yml")) if (d := read(p, "guide"))]
+    for stray in sorted(set(guide_dir.rglob("*")) - set(guide_dir.glob("*/*.yml"))):
+        if stray.is_file() and stray.suffix in (".yml", ".yaml", ".json"):
+            errors.append(ContentError(_display(stray, content), 1, 1, "guide files go in content/guides/<region>/<id>.yml"))
+    if regions is None or tags is None:
+        return None, errors
+    loaded = Loaded(regions, tags, guides)
+    errors.extend(cross_check(loaded, content))
+    return (None if errors else loaded), errors
+
+
+def _display(path: Path, content: Path) -> str:
+    try:
+        return str(Path(content.name) / path.relative_to(content))
+    except ValueError:
+        return str(path)
+
+
+def _real_date(doc: Document, at: tuple, value: str, errors: list) -> dt.datetime | None:
+    fmt = "%Y-%m-%d %H:%M" if " " in value else "%Y-%m-%d"
+    try:
+        return dt.datetime.strptime(value, fmt)
+    except ValueError:
+        errors.append(doc.error(at, f"{at[-1]} {value!r} is not a real date or time; check the day and month"))
+        return None
+
+
+def _walk(data, at=()):
+    """Yield (path, value) for every value in nested data."""
+    yield at, data
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _walk(v, at + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _walk(v, at + (i,))
+
+
+_DATE_KEYS = {"published", "updated", "opens", "closes", "start", "end"}
+
+
+def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
+    errors: list[ContentError] = []
+    for doc, what in ((loaded.regions, "region"), (loaded.tags, "tag")):
+        for key in ("slug", "zh", "en"):
+            seen: dict[str, int] = {}
+            for i, entry in enumerate(doc.data):
+                value = entry[key]
+                if value in seen:
+                    errors.append(doc.error((i, key), f"duplicate {what} {key} {value!r} (also entry {seen[value] + 1}); each must be unique"))
+                seen.setdefault(value, i)
+    region_slugs = {r["slug"] for r in loaded.regions.data}
+    tag_slugs = {t["slug"] for t in loaded.tags.data}
+    guide_keys: dict[str, Document] = {}
+    for doc in loaded.guides:
+        g = doc.data
+        region_dir = doc.path.parent.name
+        if g["region"] not in region_slugs:
+            close = difflib.get_close_matches(g["region"], sorted(region_slugs), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "add it to content/regions.yml first"
+            errors.append(doc.error(("region",), f"unknown region {g['region']!r}; {hint}"))
+        elif g["region"] != region_dir:
+            errors.append(doc.error(("region",), f"region {g['region']!r} does not match the folder guides/{region_dir}/; move the file or fix the region"))
+        if doc.path.stem != g["id"]:
+            errors.append(doc.error(("id",), f"id {g['id']!r} must equal the file name {doc.path.stem!r}; rename one of them"))
+        key = f"{g['region']}/{g['id']}"
+        if key in guide_keys:
+            errors.append(doc.error(("id",), f"duplicate guide id {key!r} (also in {guide_keys[key].display})"))
+        guide_keys.setdefault(key, doc)
+        if not (content / g["source"]["file"]).is_file():
+            errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} does not exist; add the raw text there"))
+        dates: dict[tuple, dt.datetime] = {}
+        for at, value in _walk(g):
+            if at and at[-1] in _DATE_KEYS and isinstance(value, str):
+                parsed = _real_date(doc, at, value, errors)
+                if parsed:
+                    dates[at] = parsed
+            if at and at[-1] == "tags" and isinstance(value, list):
+                for i, tag in enumerate(value):
+                    if tag not in tag_slugs:
+                        close = difflib.get_close_matches(tag, sorted(tag_slugs), n=1)
+                        hint = f"did you mean {close[0]!r}?" if close else "use a slug from content/tags.yml or add the tag there"
+                        errors.append(doc.error(at + (i,), f"unknown tag {tag!r}; {hint}"))
+        for (a, b) in (("opens", "closes"), ("start", "end")):
+            for at, value in dates.items():
+                if at[-1] == a and at[:-1] + (b,) in dates and dates[at[:-1] + (b,)] < value:
+                    errors.append(doc.error(at[:-1] + (b,), f"{b} is before {a}; the period must end after it starts"))
+        _unique(doc, ("themes",), "id", "theme id", errors)
+        _unique(doc, ("tracks",), "id", "track id", errors)
+        theme_ids = {t["id"] for t in g.get("themes", [])}
+        for ti, track in enumerate(g.get("tracks", [])):
+            _unique(doc, ("tracks", ti, "topics"), "number", "topic number", errors)
+            for pi, topic in enumerate(track["topics"]):
+                if "theme" in topic and topic["theme"] not in theme_ids:
+                    errors.append(doc.error(("tracks", ti, "topics", pi, "theme"), f"unknown theme {topic['theme']!r}; define it under themes: first"))
+    for key, doc in guide_keys.items():
+        for i, ref in enumerate(doc.data.get("context", [])):
+            if ref not in guide_keys:
+                errors.append(doc.error(("context", i), f"context {ref!r} names no guide; write region/id of a guide in content/guides/"))
+    return errors
+
+
+def _unique(doc: Document, at: tuple, key: str, what: str, errors: list) -> None:
+    items = doc.data
+    for part in at:
+        items = items.get(part, []) if isinstance(items, dict) else items[part]
+    seen: set = set()
+    for i, item in enumerate(items):
+        if item[key] in seen:
+            errors.append(doc.error(at + (i, key), f"duplicate {what} {item[key]!r}; each must be unique in the guide"))
+        seen.add(item[key])
+
+
+def read_one(path: Path) -> Document:
+    """Read a single file (used by tools that check one file)."""
+    return read_yaml(path)

@@ -1,0 +1,67 @@
+"""The built site, read as HTML: the Hubei guide end to end, ASCII URLs, no external requests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from html import unescape
+from html_page import read_page
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("¶", "")
+
+
+def test_every_hubei_topic_has_its_page(built, site_model):
+    guide = next(g for g in site_model.guides if g.region.slug == "hubei")
+    assert len(guide.topics) == 10
+    for topic in guide.topics:
+        assert re.fullmatch(r"[a-z0-9/-]+/", topic.url), topic.url
+        page = read_page(built, topic.url)
+        assert [_clean(h) for h in page.h1] == [_clean(topic.title.zh)]
+        article = _clean(page.article)
+        for block in topic.content:
+            assert _clean(block.text.zh) in article
+        for contact in topic.contacts:
+            for part in (contact.office.zh, contact.person.zh, contact.phone):
+                assert _clean(part) in article, part
+
+
+def test_guide_page_lists_its_topics_and_source(built, site_model):
+    guide = next(g for g in site_model.guides if g.region.slug == "hubei")
+    page = read_page(built, guide.url)
+    assert _clean(page.h1[0]) == _clean(guide.title.zh)
+    for topic in guide.topics:
+        assert _clean(topic.title.zh) in _clean(page.article)
+    assert any(link.endswith(".txt") for link in page.links)
+    source = built / guide.url / page.links[[l.endswith(".txt") for l in page.links].index(True)]
+    assert source.resolve().read_text(encoding="utf-8").startswith(" 2023年度湖北省")
+
+
+def test_all_urls_are_ascii(built):
+    for path in built.rglob("*"):
+        assert path.relative_to(built).as_posix().isascii(), path
+
+
+def test_no_page_loads_anything_from_another_host(built):
+    for path in built.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+            url = unescape(url)
+            if url.startswith(("http://", "https://", "//")):
+                # Links a reader may follow are fine; nothing may be *loaded* from elsewhere.
+                tag = html[: html.index(url)].rsplit("<", 1)[1].split()[0] if url in html else "a"
+                assert tag == "a", f"{path}: loads {url}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_links_are_relative_so_any_sub_path_works(built):
+    # 404.html is served at any depth, so MkDocs writes it with site_url-based paths;
+    # README explains setting SITE_URL for a sub-path. Every other page is relative.
+    for path in built.rglob("*.html"):
+        if path.name == "404.html":
+            continue
+        for url in re.findall(r'(?:src|href)="(/[^/][^"]*)"', path.read_text(encoding="utf-8")):
+            pytest.fail(f"{path}: root-absolute URL {url}")
