@@ -321,6 +321,18 @@ class Site:
     build_date: dt.date
     content_dir: "Path"
 
+    # Other tagged things (plan sections, box items) that tag pages list beside topics.
+    # Each has .title (Text), .url (may end in #anchor), .guide and .tags.
+    plan_entries: list = field(default_factory=list)
+
+    @cached_property
+    def plan_entries_by_tag(self) -> dict[str, list]:
+        out: dict[str, list] = {t.slug: [] for t in self.tags}
+        for entry in self.plan_entries:
+            for tag in entry.tags:
+                out[tag.slug].append(entry)
+        return out
+
     @cached_property
     def topics(self) -> list[Topic]:
         return [t for g in self.guides for t in g.topics]

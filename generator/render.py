@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,12 +61,12 @@ def page_path(url: str) -> str:
 def link(ctx, target) -> Markup:
     """A relative link from the page being rendered to `target` (an object with .url, or a URL)."""
     url = target if isinstance(target, str) else target.url
+    url, hash_, fragment = url.partition("#")
     here = posixpath.dirname(page_path(ctx["page_url"]))
-    if url.endswith("/") or url == "":
-        dest = page_path(url)
-    else:
-        dest = url
+    dest = page_path(url) if url.endswith("/") or url == "" else url
     rel = posixpath.relpath(dest, here or ".")
+    if hash_:
+        rel += "#" + anchor(fragment)
     return Markup(rel.replace(" ", "%20").replace("(", "%28").replace(")", "%29"))
 
 
@@ -106,6 +107,15 @@ class Renderer:
         self.env = make_env()
         self.env.globals.update(site=site, **globals_)
 
-    def render(self, template: str, page_url: str, **context) -> str:
+    def render(self, template: str, page_url: str, meta: dict | None = None, **context) -> str:
+        """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""
         text = self.env.get_template(template).render(page_url=page_url, **context)
-        return re.sub(r"\n{3,}", "\n\n", text)
+        text = re.sub(r"\n{3,}", "\n\n", text)
+        if meta:
+            text = front_matter(meta) + text
+        return text
+
+
+def front_matter(meta: dict) -> str:
+    """YAML front matter from data we built; values are dumped, never pasted, so content can't break out."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"

@@ -18,6 +18,22 @@ def outputs(site, renderer):
                 following = track.topics[i + 1] if i + 1 < len(track.topics) else None
                 yield Output(
                     page_path(topic.url),
-                    renderer.render("topic.md.j2", topic.url, guide=guide, track=track, topic=topic,
-                                    previous=previous, following=following),
+                    renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=guide, track=track,
+                                    topic=topic, previous=previous, following=following),
                 )
+
+
+def topic_meta(topic) -> dict:
+    """Front matter for a topic page: facts the theme shows to search (page.meta.atlas)."""
+    guide = topic.guide
+    return {
+        "atlas": {
+            "kind": "topic",
+            "region": guide.region.zh,
+            "region_slug": guide.region.slug,
+            "year": guide.year,
+            "guide": guide.name.zh,
+            "track": topic.track.name.zh,
+            "tags": [tag.zh for tag in topic.tags],
+        }
+    }

@@ -1,0 +1,79 @@
+"""Browser fixtures: the built site served on loopback under a sub-path, and headless Debian Chromium.
+
+Every page a test opens is watched: a request to any host but the local server fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+SUBPATH = "/atlas/"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def translate_path(self, path):
+        # Serve the site only under SUBPATH, as a static host serving it from a folder would.
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "__not_found__")
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+
+@pytest.fixture(scope="session")
+def base_url(built):
+    handler = functools.partial(_Handler, directory=str(built))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page; fails the test if anything is requested from another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    host = urlparse(base_url).netloc
+    foreign: list[str] = []
+
+    def watch(request):
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
+            foreign.append(request.url)
+
+    page.on("request", watch)
+    yield page
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
+
+
+def shot(page, name: str) -> Path:
+    """Save a full-page screenshot into tests/artifacts/ (kept by CI)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
