@@ -80,3 +80,23 @@ def test_topic_counts_equal_the_source(path):
         body = body[: body.index(end)] if end else body
         counted[track_id] = len(re.findall(marker, body, flags=re.M))
     assert tracks == counted
+
+
+@pytest.mark.parametrize("region", ["tianjin", "hubei"])
+def test_topic_contacts_sit_with_the_topic_they_follow(site_model, region):
+    """A contact line belongs to the topic it follows in the source, and only to that topic."""
+    guide = next(g for g in site_model.guides if g.region.slug == region)
+    source = normalise((ROOT / "content" / guide.source_file).read_text(encoding="utf-8"))
+    topics = guide.topics
+    starts = [source.index(normalise(t.content[0].text.zh)) for t in topics] + [len(source)]
+    assert starts == sorted(starts)
+    seen = 0
+    for i, topic in enumerate(topics):
+        between = source[starts[i]:starts[i + 1]]
+        listed = [normalise(c.phone) for c in topic.contacts]
+        in_source = [p for c in topic.contacts for p in [normalise(c.phone)] if p in between]
+        assert listed == in_source, topic.key
+        seen += len(listed)
+        # and no contact line in this stretch of source is missing from the topic
+        assert between.count("对接处室") + between.count("指南联系人") == len(topic.contacts), topic.key
+    assert seen

@@ -65,3 +65,11 @@ def test_links_are_relative_so_any_sub_path_works(built):
             continue
         for url in re.findall(r'(?:src|href)="(/[^/][^"]*)"', path.read_text(encoding="utf-8")):
             pytest.fail(f"{path}: root-absolute URL {url}")
+
+
+def test_editorial_titles_and_source_disagreements_are_visible(built, site_model):
+    for topic in site_model.topics:
+        page = read_page(built, topic.url)
+        assert ("标题为本站所加" in page.article) == topic.title_editorial, topic.key
+        for note in topic.notes:
+            assert _clean(note.zh) in _clean(page.article), topic.key
