@@ -69,7 +69,8 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
     if v == "type":
         want = error.validator_value
         want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
-        return at, f"{field} must be {want}, not {_describe(error.instance)}", False
+        hint = "; put it in quotes" if want == "text" and isinstance(error.instance, (int, float, bool)) else ""
+        return at, f"{field} must be {want}, not {_describe(error.instance)}{hint}", False
     if v == "pattern":
         if s.get("pattern", "").startswith("^[a-z0-9]+(-[a-z0-9]+)*$") or "[a-z0-9]+(-[a-z0-9]+)*" in s.get("pattern", ""):
             return at, (
@@ -259,8 +260,3 @@ def _unique(doc: Document, at: tuple, key: str, what: str, errors: list) -> None
         if item[key] in seen:
             errors.append(doc.error(at + (i, key), f"duplicate {what} {item[key]!r}; each must be unique in the guide"))
         seen.add(item[key])
-
-
-def read_one(path: Path) -> Document:
-    """Read a single file (used by tools that check one file)."""
-    return read_yaml(path)
