@@ -83,6 +83,9 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
         if s["pattern"].startswith("^sources/"):
             return at, f"{field} {error.instance!r} must name a .txt file in content/sources/, as sources/NAME.txt", False
         return at, f"{field} {error.instance!r} has characters that are not allowed here", False
+    if v == "const":
+        want = json.dumps(error.validator_value, ensure_ascii=False)
+        return at, f"{field} must be {want}, not {json.dumps(error.instance, ensure_ascii=False)}", False
     if v == "enum":
         options = ", ".join(map(str, error.validator_value))
         return at, f"{field} {error.instance!r} is not one of: {options}", False
