@@ -187,7 +187,7 @@ class PlanEntry:
     guide: Guide
     tags: list[Tag]
     where: Text  # chapter (and box) it belongs to, e.g. 第十章 营造良好创新生态
-    kind: str  # section, box or item
+    kind: str  # chapter, section, box or item
 
 
 @dataclass

@@ -213,3 +213,10 @@ def test_plan_and_guide_link_each_other_and_region_and_index_list_it(built, plan
     assert any(resolve(built, "plans/", l)[0] == built / PLAN_URL / "index.html" for l in index.links)
     home = (built / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a[^>]+href="plans/"[^>]*>\s*规划', home)
+
+
+def test_plan_pages_carry_their_own_titles(built, plan):
+    for url, title in [(PLAN_URL, plan.title.zh), (plan.chapters[9].url, "第十章 营造良好创新生态"),
+                       (plan.annex.url, "附件 成都市“十四五”科技创新规划指标说明")]:
+        html = (built / url / "index.html").read_text(encoding="utf-8")
+        assert re.search(r"<title>([^<]*)</title>", html).group(1).startswith(title + " - ")
