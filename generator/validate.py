@@ -83,6 +83,11 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
         if s["pattern"].startswith("^sources/"):
             return at, f"{field} {error.instance!r} must name a .txt file in content/sources/, as sources/NAME.txt", False
         return at, f"{field} {error.instance!r} has characters that are not allowed here", False
+    if v == "not" and isinstance(error.validator_value, dict) and list(error.validator_value) == ["required"]:
+        key = error.validator_value["required"][0]
+        kind = error.instance.get("kind") if isinstance(error.instance, dict) else None
+        where = f"a guide of kind {kind}" if kind else "here"
+        return at + (key,), f"{key!r} is not allowed in {where}; remove it", True
     if v == "const":
         want = json.dumps(error.validator_value, ensure_ascii=False)
         return at, f"{field} must be {want}, not {json.dumps(error.instance, ensure_ascii=False)}", False
@@ -264,7 +269,7 @@ def _plan_checks(doc: Document) -> list[ContentError]:
     for at, value in _walk(g):
         if not isinstance(value, dict) or not at:
             continue
-        if at[-1] == "box" or (len(at) >= 2 and at[-2] in ("chapters", "sections", "items")) or at == ("preface",):
+        if at[-1] == "box" or (len(at) >= 2 and at[-2] in ("chapters", "sections", "items")) or at in (("preface",), ("annex",)):
             anchor = value.get("id")
             if anchor is None and at[-2:-1] == ("items",):
                 box = g

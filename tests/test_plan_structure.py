@@ -161,6 +161,7 @@ def test_annex_has_the_sources_ten_explanations():
          "id 'jia-qiang-zu-zhi-ling-dao' is used twice in this plan"),
         ("map_missing: true\n", "map_missing: false\n", "map_missing must be true, not false"),
         ("kind: indicators\n", "kind: items\n", "missing required field 'items'"),
+        ("kind: plan\n", "kind: plan\ntracks: []\n", "'tracks' is not allowed in a guide of kind plan; remove it"),
     ],
 )
 def test_plan_errors_name_file_line_and_fix(tmp_path, old, new, message):
@@ -171,5 +172,6 @@ def test_plan_errors_name_file_line_and_fix(tmp_path, old, new, message):
     assert message in result.stderr
     assert f"content/{PLAN.as_posix()}:" in result.stderr
     assert "Traceback" not in result.stderr
-    if "annex_row" in message:
+    if "annex_row" in message or "tracks" in message:
+        line += "tracks" in message  # the key sits on the line after kind
         assert f"content/{PLAN.as_posix()}:{line}:" in result.stderr
