@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from html_page import read_page
-from test_plan_structure import source_box_items, source_outline, source_table
+from plan_source import source_box_items, source_outline, source_table
 
 PLAN_URL = "guides/chengdu/2022-shisiwu-keji-chuangxin-guihua/"
-ZH = "一二三四五六七八九十"
 
 
 class Outline(HTMLParser):
