@@ -1,4 +1,4 @@
-"""The pipeline in order: load → validate → model → pages → write, and the site build.
+"""The pipeline in order: load → validate → model (and plans) → pages → write, and the site build.
 
 `generate` writes Markdown for MkDocs; `build_site_dir` runs `mkdocs build --strict`
 and Pagefind into a fresh folder beside `site/` and swaps it in only when both succeed,
@@ -19,6 +19,7 @@ from pathlib import Path
 from .errors import ContentErrors
 from .model import Site, build_site
 from .pages import all_outputs
+from .plan import attach_plans
 from .render import Renderer
 from .validate import load_content
 from .write import WriteReport, write_outputs
@@ -38,9 +39,11 @@ def load_site(content: Path) -> Site:
     loaded, errors = load_content(content)
     if errors:
         raise ContentErrors(errors)
-    return build_site(
+    site = build_site(
         loaded.regions.data, loaded.tags.data, [d.data for d in loaded.guides], build_date(), content
     )
+    attach_plans(site)
+    return site
 
 
 @dataclass

@@ -292,6 +292,7 @@ class Guide:
     data: dict  # the validated content, for kinds with their own structure (plans)
     context: list["Guide"] = field(default_factory=list)
     cited_by: list["Guide"] = field(default_factory=list)
+    plan: object = None  # for kind plan: its generator.plan.Plan (chapters, boxes, annex)
 
     @property
     def key(self) -> str:

@@ -84,6 +84,14 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
         if s["pattern"].startswith("^sources/"):
             return at, f"{field} {error.instance!r} must name a .txt file in content/sources/, as sources/NAME.txt", False
         return at, f"{field} {error.instance!r} has characters that are not allowed here", False
+    if v == "not" and isinstance(error.validator_value, dict) and list(error.validator_value) == ["required"]:
+        key = error.validator_value["required"][0]
+        kind = error.instance.get("kind") if isinstance(error.instance, dict) else None
+        where = f"a guide of kind {kind}" if kind else "here"
+        return at + (key,), f"{key!r} is not allowed in {where}; remove it", True
+    if v == "const":
+        want = json.dumps(error.validator_value, ensure_ascii=False)
+        return at, f"{field} must be {want}, not {json.dumps(error.instance, ensure_ascii=False)}", False
     if v == "enum":
         options = ", ".join(map(str, error.validator_value))
         return at, f"{field} {error.instance!r} is not one of: {options}", False
@@ -244,10 +252,42 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
             for pi, topic in enumerate(track["topics"]):
                 if "theme" in topic and topic["theme"] not in theme_ids:
                     errors.append(doc.error(("tracks", ti, "topics", pi, "theme"), f"unknown theme {topic['theme']!r}; define it under themes: first"))
+        if g["kind"] == "plan":
+            errors.extend(_plan_checks(doc))
     for key, doc in guide_keys.items():
         for i, ref in enumerate(doc.data.get("context", [])):
             if ref not in guide_keys:
                 errors.append(doc.error(("context", i), f"context {ref!r} names no guide; write region/id of a guide in content/guides/"))
+    return errors
+
+
+def _plan_checks(doc: Document) -> list[ContentError]:
+    """A plan's anchors are unique in the plan; indicator rows point at real annex rows and footnotes."""
+    errors: list[ContentError] = []
+    g = doc.data
+    annex_rows = {r["number"] for r in g.get("annex", {}).get("rows", [])}
+    seen: dict[str, tuple] = {}
+    for at, value in _walk(g):
+        if not isinstance(value, dict) or not at:
+            continue
+        if at[-1] == "box" or (len(at) >= 2 and at[-2] in ("chapters", "sections", "items")) or at in (("preface",), ("annex",)):
+            anchor = value.get("id")
+            if anchor is None and at[-2:-1] == ("items",):
+                box = g
+                for part in at[:-2]:
+                    box = box[part]
+                anchor = f"{box['id']}-{value['number']}"
+            if anchor in seen:
+                errors.append(doc.error(at + ("id",), f"id {anchor!r} is used twice in this plan; anchors must be unique"))
+            seen.setdefault(anchor, at)
+        if len(at) >= 2 and at[-2] == "rows" and "annex_row" in value and value["annex_row"] not in annex_rows:
+            errors.append(doc.error(at + ("annex_row",), f"annex_row {value['annex_row']} names no row of annex: rows"))
+        if at[-1] == "box":
+            count = len(value.get("footnotes", []))
+            for ri, row in enumerate(value.get("rows", [])):
+                for fi, n in enumerate(row.get("footnotes", [])):
+                    if n > count:
+                        errors.append(doc.error(at + ("rows", ri, "footnotes", fi), f"footnote {n} does not exist; the box has {count} footnote(s)"))
     return errors
 
 

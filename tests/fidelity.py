@@ -1,15 +1,18 @@
-"""Helpers for the fidelity tests: what counts as the same text, and which fields are ours.
+r"""Helpers for the fidelity tests: what counts as the same text, and which fields are ours.
 
 Two texts are the same when they agree after removing whitespace, HTML tags, the
-Markdown marks `*` and `#`, and editing marks such as `[bookmark: _GoBack]`: exactly
-the extraction damage that content repairs. Wording is compared character by character.
+Markdown marks `*` and `#`, editing marks such as `[bookmark: _GoBack]`, and formula
+markup (`$\text{…}$`, `\&`, `\%`): exactly the extraction damage that content repairs.
+In a source, a heading line that repeats an earlier line (a box title printed again at
+the top of the next page) is page furniture and is dropped first, so that text broken by
+it reads on. Wording is compared character by character.
 """
 
 from __future__ import annotations
 
 import re
 
-_NOISE = re.compile(r"\[bookmark:[^\]]*\]|<[^<>]*>|[\s*#\u3000]+")
+_NOISE = re.compile(r"\[bookmark:[^\]]*\]|<[^<>]*>|\$\\text\{|\}\$|\\(?=[&%])|[\s*#\u3000]+")
 
 # Fields whose text is editorial (ours) or not prose: not compared with the source.
 EDITORIAL_KEYS = {
@@ -22,6 +25,19 @@ EDITORIAL_KEYS = {
 
 def normalise(text: str) -> str:
     return _NOISE.sub("", text)
+
+
+def normalise_source(text: str) -> str:
+    """A source, normalised, without heading lines that repeat an earlier line (running headers)."""
+    seen: set[str] = set()
+    kept = []
+    for line in text.split("\n"):
+        key = normalise(line)
+        if line.lstrip().startswith("#") and key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return normalise("\n".join(kept))
 
 
 def source_texts(data, at=()):
