@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import export
 from ..render import page_path
 from ..write import Output
 
@@ -10,7 +11,8 @@ def outputs(site, renderer):
     for guide in site.guides:
         if guide.kind != "call":
             continue
-        yield Output(page_path(guide.url), renderer.render("guide.md.j2", guide.url, guide=guide))
+        yield Output(page_path(guide.url), renderer.render("guide.md.j2", guide.url, meta=guide_meta(guide),
+                                                           guide=guide, files=export.guide_files(guide)))
         for track in guide.tracks:
             yield Output(page_path(track.url), renderer.render("track.md.j2", track.url, guide=guide, track=track))
             for i, topic in enumerate(track.topics):
@@ -35,5 +37,14 @@ def topic_meta(topic) -> dict:
             "guide": guide.name.zh,
             "track": topic.track.name.zh,
             "tags": [tag.zh for tag in topic.tags],
-        }
+        },
+        "jsonld": export.topic_ld(topic, export.Links(export.site_base())),
+    }
+
+
+def guide_meta(guide) -> dict:
+    """Front matter for a guide page: its JSON-LD and its region's feed (overrides/partials/atlas-head.html)."""
+    return {
+        "jsonld": export.guide_ld(guide, export.Links(export.site_base())),
+        "feeds": [{"title": f"指南图谱：{guide.region.zh}", "href": export.region_feed(guide.region)}],
     }
