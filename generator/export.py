@@ -386,14 +386,14 @@ def _funder(guide: Guide) -> dict:
     }
 
 
-def topic_grant(topic: Topic, links: Links, page_url: str) -> dict:
+def topic_grant(topic: Topic, links: Links, page_url: str, funder: bool = True) -> dict:
     """schema.org MonetaryGrant for a topic, with URLs as seen from the page at page_url."""
     return _compact({
         "@type": "MonetaryGrant",
         "identifier": topic_id(topic),
         "name": _names(topic.title),
         "url": links.url(topic.url, page_url),
-        "funder": _funder(topic.guide),
+        "funder": _funder(topic.guide) if funder else None,
         "amount": _amount(topic.funding),
     })
 
@@ -403,7 +403,7 @@ def topic_ld(topic: Topic, links: Links) -> dict:
 
 
 def guide_ld(guide: Guide, links: Links) -> dict:
-    """The guide's MonetaryGrant and one per topic, as a graph."""
+    """The guide's MonetaryGrant and one per topic, as a graph (the funder is named once, on the guide)."""
     ident: list = [guide_id(guide)]
     if guide.doc_number:
         ident.append({"@type": "PropertyValue", "propertyID": "文号", "value": guide.doc_number})
@@ -415,4 +415,4 @@ def guide_ld(guide: Guide, links: Links) -> dict:
         "funder": _funder(guide),
     })
     return {"@context": "https://schema.org",
-            "@graph": [this] + [topic_grant(t, links, guide.url) for t in guide.topics]}
+            "@graph": [this] + [topic_grant(t, links, guide.url, funder=False) for t in guide.topics]}
