@@ -177,6 +177,7 @@ def test_json_files_validate_against_the_published_schema(built):
 
 
 def test_schema_rejects_what_it_should(built):
+    jsonschema.Draft202012Validator.check_schema(schema(built))
     check = validator(built)
     data = json.loads((built / "data" / "topics.json").read_text(encoding="utf-8"))
     data["topics"][0]["status"] = {"value": "pending", "description": "x"}
