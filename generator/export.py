@@ -1,7 +1,8 @@
 """Open-data records: the one place that shapes topics and guides for machines.
 
-topics.csv, the JSON files, the Atom feeds, the calendars and the pages' JSON-LD are all
-built from the records here, so they cannot disagree. Everything is a pure function of
+topic_record and guide_record are the records of the JSON files; topics.csv flattens
+them (csv_row) and the pages' JSON-LD maps them to schema.org (generator/jsonld.py), so
+the three cannot disagree. The feeds and calendars take their ids and paths from here. Everything is a pure function of
 the model, the build date and the site's base URL; nothing reads the clock.
 
 Base URL: the `SITE_URL` environment variable (the same one mkdocs.yml reads as
@@ -54,16 +55,22 @@ def site_base(environ=os.environ) -> str | None:
 
 
 class Links:
-    """Turns site-root paths into URLs: absolute with a base, else relative to a file or page."""
+    """Turns site-root paths into URLs: absolute with a base, else relative to `start`.
 
-    def __init__(self, base: str | None):
-        self.base = base
+    `start` is where the URL will be read: '' for the site root (CSV, JSON), a file path
+    (a feed), or a page URL ending in '/' (JSON-LD in that page).
+    """
 
-    def url(self, path: str, start: str = "") -> str:
-        """`path` (relative to the site root) as seen from `start` (a file path, or a page URL ending in '/')."""
+    def __init__(self, base: str | None, start: str = ""):
+        self.base, self.start = base, start
+
+    def at(self, start: str) -> "Links":
+        return Links(self.base, start)
+
+    def url(self, path: str) -> str:
         if self.base:
             return self.base + path
-        here = posixpath.dirname(start) or "."
+        here = posixpath.dirname(self.start) or "."
         rel = posixpath.relpath(path or ".", here)
         if path.endswith("/") or path == "":
             rel = "./" if rel == "." else rel + "/"
@@ -253,7 +260,8 @@ def topic_record(topic: Topic, today: dt.date, links: Links) -> dict:
         "url": links.url(topic.url),
         "region": region_ref(guide.region),
         "year": guide.year,
-        "guide": {"id": guide_id(guide), "key": guide.key, "title": guide.title.zh, "url": links.url(guide.url)},
+        "guide": _compact({"id": guide_id(guide), "key": guide.key, "title": guide.title.zh, "url": links.url(guide.url),
+                           "issuer": guide.issuer.zh, "issuerEn": guide.issuer.en}),
         "track": _compact({"id": track.id, "name": track.name.zh, "nameEn": track.name.en, "url": links.url(track.url)}),
         "theme": _compact({"id": topic.theme.id, "number": topic.theme.number, "name": topic.theme.name.zh,
                            "nameEn": topic.theme.name.en}) if topic.theme else None,
@@ -358,61 +366,3 @@ def csv_row(record: dict) -> dict:
 def dump_json(data) -> str:
     """JSON as published: UTF-8, key order as built, two-space indent, final newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# ---------------------------------------------------------------- JSON-LD (schema.org)
-
-def _names(text) -> list | str:
-    if text.en:
-        return [{"@language": "zh-CN", "@value": text.zh}, {"@language": "en", "@value": text.en}]
-    return text.zh
-
-
-def _amount(f: Funding | None) -> dict | None:
-    if f is None or f.amount is None:
-        return None
-    value = yuan(f.amount)
-    number = int(value) if value == value.to_integral_value() else float(value)
-    out = {"@type": "MonetaryAmount", "currency": CURRENCY, "description": f.text.zh}
-    out["value" if f.kind == "fixed" else "maxValue"] = number
-    return out
-
-
-def _funder(guide: Guide) -> dict:
-    return {
-        "@type": "GovernmentOrganization",
-        "name": _names(guide.issuer),
-        "areaServed": {"@type": "AdministrativeArea", "name": _names(guide.region.name)},
-    }
-
-
-def topic_grant(topic: Topic, links: Links, page_url: str, funder: bool = True) -> dict:
-    """schema.org MonetaryGrant for a topic, with URLs as seen from the page at page_url."""
-    return _compact({
-        "@type": "MonetaryGrant",
-        "identifier": topic_id(topic),
-        "name": _names(topic.title),
-        "url": links.url(topic.url, page_url),
-        "funder": _funder(topic.guide) if funder else None,
-        "amount": _amount(topic.funding),
-    })
-
-
-def topic_ld(topic: Topic, links: Links) -> dict:
-    return {"@context": "https://schema.org", **topic_grant(topic, links, topic.url)}
-
-
-def guide_ld(guide: Guide, links: Links) -> dict:
-    """The guide's MonetaryGrant and one per topic, as a graph (the funder is named once, on the guide)."""
-    ident: list = [guide_id(guide)]
-    if guide.doc_number:
-        ident.append({"@type": "PropertyValue", "propertyID": "文号", "value": guide.doc_number})
-    this = _compact({
-        "@type": "MonetaryGrant",
-        "identifier": ident if len(ident) > 1 else ident[0],
-        "name": _names(guide.title),
-        "url": links.url(guide.url, guide.url),
-        "funder": _funder(guide),
-    })
-    return {"@context": "https://schema.org",
-            "@graph": [this] + [topic_grant(t, links, guide.url, funder=False) for t in guide.topics]}

@@ -44,7 +44,8 @@ def outputs(site, renderer):
         published = {"$id": links.base + "data/schema.json", **schema}
     yield Output("data/schema.json", export.dump_json(published))
     yield Output(page_path("data/"), renderer.render(
-        "data.md.j2", "data/", guides=guides, guide_files=[(g, export.guide_files(g)) for g in guides], topic_count=len(topics), base=links.base,
+        "data.md.j2", "data/", guides=guides, guide_files=[(g, export.guide_files(g)) for g in guides],
+        topic_count=len(topics), base=links.base,
         reference=field_reference(schema), schema=schema,
         feeds=feed_list(site), calendars=calendar_list(site),
     ))

@@ -44,14 +44,15 @@ def _at(day: dt.date) -> dt.datetime:
 
 
 def atom(path: str, title: str, subtitle: str, page: str, guides: list, latest: dt.date, links) -> bytes:
+    here = links.at(path)
     fg = FeedGenerator()
     fg.id("urn:uuid:" + export.stable_id("feed", path))
     fg.title(title)
     fg.subtitle(subtitle)
     fg.language("zh-CN")
     fg.author({"name": AUTHOR})
-    fg.link(href=links.url(path, path), rel="self", type="application/atom+xml")
-    fg.link(href=links.url(page, path), rel="alternate", type="text/html")
+    fg.link(href=here.url(path), rel="self", type="application/atom+xml")
+    fg.link(href=here.url(page), rel="alternate", type="text/html")
     fg.updated(_at(max((g.updated for g in guides), default=latest)))
     for guide in guides:
         entry = fg.add_entry(order="append")
@@ -63,7 +64,7 @@ def atom(path: str, title: str, subtitle: str, page: str, guides: list, latest: 
         entry.author({"name": guide.issuer.zh})
         # One link per entry: feedgen 1.0.0 drops rel and type on entry links, and RFC 4287 allows
         # one alternate per type. The guide page links its JSON and calendar.
-        entry.link(href=links.url(guide.url, path))
+        entry.link(href=here.url(guide.url))
         entry.summary(summary(guide))
         tags = {t.slug: t for topic in guide.topics for t in topic.tags}
         for slug in sorted(tags):
