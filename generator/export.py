@@ -2,8 +2,9 @@
 
 topic_record and guide_record are the records of the JSON files; topics.csv flattens
 them (csv_row) and the pages' JSON-LD maps them to schema.org (generator/jsonld.py), so
-the three cannot disagree. The feeds and calendars take their ids and paths from here. Everything is a pure function of
-the model, the build date and the site's base URL; nothing reads the clock.
+the three cannot disagree. The feeds and calendars take their ids and paths from here.
+Everything is a pure function of the model, the build date and the site's base URL;
+nothing reads the clock.
 
 Base URL: the `SITE_URL` environment variable (the same one mkdocs.yml reads as
 site_url). When it is set, every URL in the exports is absolute. When it is empty, URLs
@@ -26,7 +27,7 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
-from .model import Funding, Guide, Topic
+from .model import Funding, Guide, Region, Topic
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "opendata.schema.json"
 BEIJING = dt.timezone(dt.timedelta(hours=8))
@@ -95,6 +96,12 @@ def region_feed(region) -> str:
 
 def tag_feed(tag) -> str:
     return f"feeds/tags/{tag.slug}.xml"
+
+
+def feed_link(thing) -> dict:
+    """Title and site-root path of a region's or a tag's feed (for page.meta.feeds and the feed itself)."""
+    path = region_feed(thing) if isinstance(thing, Region) else tag_feed(thing)
+    return {"title": f"指南图谱：{thing.zh}", "href": path}
 
 
 ALL_FEED = "feeds/guides.xml"

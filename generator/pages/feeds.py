@@ -26,13 +26,14 @@ def outputs(site, renderer):
     yield Output(export.ALL_FEED, atom(export.ALL_FEED, "指南图谱：全部指南", "Guide Atlas: all guides",
                                        "", guides, latest, links))
     for region in site.regions:
-        path = export.region_feed(region)
-        yield Output(path, atom(path, f"指南图谱：{region.zh}", f"Guide Atlas: {region.en}", region.url,
-                                [g for g in guides if g.region is region], latest, links))
+        feed = export.feed_link(region)
+        yield Output(feed["href"], atom(feed["href"], feed["title"], f"Guide Atlas: {region.en}", region.url,
+                                        [g for g in guides if g.region is region], latest, links))
     for tag in site.tags:
-        path = export.tag_feed(tag)
+        feed = export.feed_link(tag)
         tagged = [g for g in guides if any(tag in t.tags for t in g.topics)]
-        yield Output(path, atom(path, f"指南图谱：{tag.zh}", f"Guide Atlas: {tag.en}", tag.url, tagged, latest, links))
+        yield Output(feed["href"], atom(feed["href"], feed["title"], f"Guide Atlas: {tag.en}", tag.url,
+                                        tagged, latest, links))
 
 
 def newest_first(guide) -> tuple:

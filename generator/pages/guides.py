@@ -47,5 +47,5 @@ def guide_meta(guide, build_date) -> dict:
     """Front matter for a guide page: its JSON-LD and its region's feed (overrides/partials/atlas-head.html)."""
     return {
         "jsonld": jsonld.guide_ld(guide, build_date, export.Links(export.site_base())),
-        "feeds": [{"title": f"指南图谱：{guide.region.zh}", "href": export.region_feed(guide.region)}],
+        "feeds": [export.feed_link(guide.region)],
     }

@@ -12,4 +12,4 @@ def outputs(site, renderer):
     for region in site.regions:
         yield Output(page_path(region.url), renderer.render(
             "region.md.j2", region.url, region=region,
-            meta={"feeds": [{"title": f"指南图谱：{region.zh}", "href": export.region_feed(region)}]}))
+            meta={"feeds": [export.feed_link(region)]}))

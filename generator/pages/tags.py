@@ -19,4 +19,4 @@ def outputs(site, renderer):
     for tag in tags:
         yield Output(page_path(tag.url), renderer.render(
             "tag.md.j2", tag.url, tag=tag, topics=site.topics_by_tag[tag.slug],
-            meta={"feeds": [{"title": f"指南图谱：{tag.zh}", "href": export.tag_feed(tag)}]}))
+            meta={"feeds": [export.feed_link(tag)]}))
