@@ -406,6 +406,10 @@ def test_exports_are_byte_identical_across_builds(built, second_build):
     assert first.keys() == second.keys() and len(first) > 40
     different = [p for p in first if first[p] != second[p]]
     assert not different
+    entry_ids = lambda site: {p: [e.findtext(ATOM + "id") for e in root.iter(ATOM + "entry")] for p, root in feeds(site).items()}
+    uids = lambda site: {p: [str(e["UID"]) for e in cal.walk("VEVENT")] for p, cal in calendars(site).items()}
+    assert entry_ids(built) == entry_ids(second_build) and any(entry_ids(built).values())
+    assert uids(built) == uids(second_build) and any(uids(built).values())
     for page in ("guides/shanghai/2020-ruankexue-zhongdian-2/index.html", "data/index.html"):
         a = (built / page).read_text(encoding="utf-8")
         b = (second_build / page).read_text(encoding="utf-8")
