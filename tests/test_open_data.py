@@ -114,7 +114,7 @@ def test_csv_has_a_bom_a_header_from_the_schema_and_a_row_per_topic(built, site_
     assert b"\r\n" in raw and raw.count(b"\r\n") == raw.count(b"\n")
     assert header == list(schema(built)["$defs"]["csvRow"]["properties"])
     topics = [t for g in calls(site_model) for t in g.topics]
-    assert len(rows) == len(topics) == 84
+    assert len(rows) == len(topics) > 0
     assert len({r["id"] for r in rows}) == len(rows)
     check = validator(built, "csvRow")
     for row in rows:
@@ -166,11 +166,11 @@ def test_csv_urls_are_the_topic_pages(built):
 
 # ---------------------------------------------------------------- JSON
 
-def test_json_files_validate_against_the_published_schema(built):
+def test_json_files_validate_against_the_published_schema(built, site_model):
     check = validator(built)
     files = [built / "data" / "topics.json", built / "data" / "guides.json",
              *sorted((built / "data" / "guides").glob("*/*.json"))]
-    assert len(files) == 2 + 4
+    assert len(files) == 2 + len(calls(site_model))
     for path in files:
         errors = [f"{list(e.absolute_path)}: {e.message}" for e in check.iter_errors(json.loads(path.read_text(encoding="utf-8")))]
         assert not errors, (path.name, errors[:5])
@@ -384,8 +384,14 @@ def test_data_page_explains_every_field_and_links_every_file(built):
     page = read_page(built, "data/")
     article = page.article
     s = schema(built)
+
+    def fields(definition):
+        for field, spec in definition.get("properties", {}).items():
+            yield field
+            yield from fields(spec)
+
     for name, definition in s["$defs"].items():
-        for field in definition.get("properties", {}):
+        for field in fields(definition):
             assert field in article, (name, field)
     for column in s["$defs"]["csvRow"]["properties"]:
         assert column in article
