@@ -190,11 +190,6 @@ def status_word(record_status: dict) -> str:
     return record_status.get("customValue") or record_status["value"]
 
 
-def moment(value: dt.datetime, timed: bool) -> str:
-    """ISO 8601: with +08:00 when the source gives hours, else the date alone."""
-    return value.replace(tzinfo=BEIJING).isoformat() if timed else value.date().isoformat()
-
-
 def _event(name: str, value: dt.date | dt.datetime, timed: bool) -> dict:
     day = value.date() if isinstance(value, dt.datetime) else value
     event = {"name": name, "eventType": "singleDate", "date": day.isoformat()}
