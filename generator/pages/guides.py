@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import export, jsonld
 from ..render import page_path
 from ..write import Output
 
@@ -10,7 +11,9 @@ def outputs(site, renderer):
     for guide in site.guides:
         if guide.kind != "call":
             continue
-        yield Output(page_path(guide.url), renderer.render("guide.md.j2", guide.url, guide=guide))
+        yield Output(page_path(guide.url), renderer.render(
+            "guide.md.j2", guide.url, meta=guide_meta(guide, site.build_date), guide=guide,
+            files=export.guide_files(guide)))
         for track in guide.tracks:
             yield Output(page_path(track.url), renderer.render("track.md.j2", track.url, guide=guide, track=track))
             for i, topic in enumerate(track.topics):
@@ -18,13 +21,13 @@ def outputs(site, renderer):
                 following = track.topics[i + 1] if i + 1 < len(track.topics) else None
                 yield Output(
                     page_path(topic.url),
-                    renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=guide, track=track,
-                                    topic=topic, previous=previous, following=following),
+                    renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic, site.build_date), guide=guide,
+                                    track=track, topic=topic, previous=previous, following=following),
                 )
 
 
-def topic_meta(topic) -> dict:
-    """Front matter for a topic page: facts the theme shows to search (page.meta.atlas)."""
+def topic_meta(topic, build_date) -> dict:
+    """Front matter for a topic page: facts the theme shows to search (page.meta.atlas), and its JSON-LD."""
     guide = topic.guide
     return {
         "atlas": {
@@ -35,5 +38,14 @@ def topic_meta(topic) -> dict:
             "guide": guide.name.zh,
             "track": topic.track.name.zh,
             "tags": [tag.zh for tag in topic.tags],
-        }
+        },
+        "jsonld": jsonld.topic_ld(topic, build_date, export.Links(export.site_base())),
+    }
+
+
+def guide_meta(guide, build_date) -> dict:
+    """Front matter for a guide page: its JSON-LD and its region's feed (overrides/partials/atlas-head.html)."""
+    return {
+        "jsonld": jsonld.guide_ld(guide, build_date, export.Links(export.site_base())),
+        "feeds": [export.feed_link(guide.region)],
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pypinyin import lazy_pinyin
 
+from .. import export
 from ..render import page_path
 from ..write import Output
 
@@ -16,4 +17,6 @@ def outputs(site, renderer):
     tags = sorted(site.tags, key=lambda t: pinyin_key(t.zh))
     yield Output(page_path("tags/"), renderer.render("tags.md.j2", "tags/", tags=tags))
     for tag in tags:
-        yield Output(page_path(tag.url), renderer.render("tag.md.j2", tag.url, tag=tag, topics=site.topics_by_tag[tag.slug]))
+        yield Output(page_path(tag.url), renderer.render(
+            "tag.md.j2", tag.url, tag=tag, topics=site.topics_by_tag[tag.slug],
+            meta={"feeds": [export.feed_link(tag)]}))
