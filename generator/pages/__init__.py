@@ -6,9 +6,9 @@ the whole site; add a module here to add a kind of page or file.
 
 from __future__ import annotations
 
-from . import guides, home, regions, sources, tags
+from . import explorer, guides, home, regions, sources, tags, years
 
-MODULES = (home, regions, guides, tags, sources)
+MODULES = (home, regions, guides, tags, sources, years, explorer)
 
 
 def all_outputs(site, renderer):

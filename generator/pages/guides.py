@@ -1,12 +1,14 @@
-"""A page per guide, per track and per topic."""
+"""A page per guide, per track and per topic (with its related topics and its neighbours in the track)."""
 
 from __future__ import annotations
 
+from ..related import related_topics
 from ..render import page_path
 from ..write import Output
 
 
 def outputs(site, renderer):
+    related = related_topics(site.topics)
     for guide in site.guides:
         if guide.kind != "call":
             continue
@@ -19,7 +21,8 @@ def outputs(site, renderer):
                 yield Output(
                     page_path(topic.url),
                     renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=guide, track=track,
-                                    topic=topic, previous=previous, following=following),
+                                    topic=topic, previous=previous, following=following, position=i + 1,
+                                    related=related[topic.key]),
                 )
 
 
