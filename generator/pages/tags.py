@@ -16,6 +16,7 @@ def outputs(site, renderer):
         topics = site.topics_by_tag[tag.slug]
         entries = site.plan_entries_by_tag[tag.slug]
         groups = by_region_and_year(site.regions, topics, entries)
+        guides = [g for g in site.guides if tag in g.tags]  # guides tagged as a whole
         yield Output(page_path(tag.url), renderer.render(
-            "tag.md.j2", tag.url, tag=tag, groups=groups, topics=topics, entries=entries,
+            "tag.md.j2", tag.url, tag=tag, groups=groups, topics=topics, entries=entries, guides=guides,
         ))
