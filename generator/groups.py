@@ -54,12 +54,28 @@ def by_region_and_year(regions: list, topics: list, entries: list = ()) -> list[
     return out
 
 
-def guides_by_year(guides: list) -> list[tuple[int, list]]:
-    """(year, guides) pairs, newest year first, guides in site order."""
+@dataclass
+class Year:
+    """The guides of one year (all regions', or one region's); its page lists every region's."""
+
+    year: int
+    guides: list
+
+    @property
+    def url(self) -> str:
+        return f"years/{self.year}/"
+
+    @property
+    def topic_count(self) -> int:
+        return sum(len(g.topics) for g in self.guides)
+
+
+def guides_by_year(guides: list) -> list[Year]:
+    """Years, newest first, each with its guides in site order."""
     years: dict[int, list] = {}
     for guide in guides:
         years.setdefault(guide.year, []).append(guide)
-    return sorted(years.items(), key=lambda kv: -kv[0])
+    return [Year(year, items) for year, items in sorted(years.items(), key=lambda kv: -kv[0])]
 
 
 def tag_region_counts(site) -> dict[str, Counter]:

@@ -69,6 +69,7 @@ def test_region_and_year_pages_take_plans_without_tracks():
     region = render_all(regions, site)["regions/chengdu/index.md"]
     row = next(line for line in region.splitlines() if "2022-guihua" in line)
     assert "| 规划 | — | — | 规划，不设申报时间 |" in row
+    assert "共 1 份申报指南、1 份规划，20 个题目。" in region
     pages = render_all(years, site)
     assert "years/2022/index.md" in pages
     assert "2022-guihua" in pages["years/2022/index.md"]

@@ -27,10 +27,17 @@ class Row:
 
 
 @dataclass(frozen=True)
+class RegionPage:
+    region: object  # model.Region
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
 class Options:
     """The choices the filters offer, the same on every explorer page."""
 
-    regions: list
+    regions: list[RegionPage]
     years: list[int]
     tracks: list[str]
     tags: list
@@ -42,9 +49,10 @@ def region_url(region) -> str:
 
 def outputs(site, renderer):
     topics = site.topics
-    regions = [r for r in site.regions if any(g.topics for g in r.guides)]
+    in_region = {r.slug: [t for g in r.guides for t in g.topics] for r in site.regions}
+    pages = [RegionPage(r, region_url(r), len(in_region[r.slug])) for r in site.regions if in_region[r.slug]]
     options = Options(
-        regions=regions,
+        regions=pages,
         years=sorted({t.guide.year for t in topics}, reverse=True),
         tracks=sorted({t.track.name.zh for t in topics}, key=pinyin_key),
         tags=tags_in_pinyin_order([tag for tag in site.tags if site.topics_by_tag[tag.slug]]),
@@ -53,13 +61,12 @@ def outputs(site, renderer):
     whole = len(topics) <= INDEX_ROW_LIMIT
     yield Output(page_path(URL), renderer.render(
         "explorer.md.j2", URL, meta=meta, scope="all" if whole else "none", region=None,
-        rows=[row(t) for t in topics] if whole else None, total=len(topics), options=options,
+        rows=[row(t) for t in topics] if whole else None, total=len(topics), options=options, index_url=URL,
     ))
-    for region in regions:
-        in_region = [t for g in region.guides for t in g.topics]
-        yield Output(page_path(region_url(region)), renderer.render(
-            "explorer.md.j2", region_url(region), meta=meta, scope=region.slug, region=region,
-            rows=[row(t) for t in in_region], total=len(topics), options=options,
+    for page in pages:
+        yield Output(page_path(page.url), renderer.render(
+            "explorer.md.j2", page.url, meta=meta, scope=page.region.slug, region=page.region,
+            rows=[row(t) for t in in_region[page.region.slug]], total=len(topics), options=options, index_url=URL,
         ))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..groups import by_region_and_year, tag_region_counts, tags_in_pinyin_order
 from ..render import page_path
 from ..write import Output
+from . import explorer
 
 
 def outputs(site, renderer):
@@ -19,4 +20,5 @@ def outputs(site, renderer):
         guides = [g for g in site.guides if tag in g.tags]  # guides tagged as a whole
         yield Output(page_path(tag.url), renderer.render(
             "tag.md.j2", tag.url, tag=tag, groups=groups, topics=topics, entries=entries, guides=guides,
+            explorer_url=explorer.URL,
         ))
