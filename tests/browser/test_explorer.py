@@ -103,3 +103,21 @@ def test_table_is_complete_without_javascript(browser, base_url, site_model):
         assert not page.locator("form.atlas-explorer-filters").is_visible()
     finally:
         context.close()
+
+
+def test_year_and_track_filters(page, base_url, site_model):
+    page.goto(base_url + "explorer/")
+    page.select_option("select[name=year]", "2021")
+    assert {r["year"] for r in visible_rows(page)} == {"2021"}
+    assert len(visible_rows(page)) == sum(1 for t in site_model.topics if t.guide.year == 2021)
+    page.select_option("select[name=year]", "")
+    page.select_option("select[name=track]", "一般项目")
+    expected = {t.title.zh for t in site_model.topics if t.track.name.zh == "一般项目"}
+    assert {t.guide.region.slug for t in site_model.topics if t.title.zh in expected} == {"chengdu", "tianjin"}
+    assert {r["title"] for r in visible_rows(page)} == expected
+    assert query(page) == {"track": "一般项目"}
+    page.select_option("select[name=tag]", "ke-ji-jin-rong")
+    assert [r["title"] for r in visible_rows(page)] == ["天津科技成果产业化早期的科技金融创新支撑体系研究"]
+    page.select_option("select[name=year]", "2023")
+    assert visible_rows(page) == []
+    assert page.locator(".atlas-explorer-empty").is_visible()
