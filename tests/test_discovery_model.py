@@ -119,3 +119,26 @@ def test_funding_total():
     total = funding_total([t("fixed", 20), t("ceiling", 50), t(None, None)])
     assert total.label == "不超过 70 万元" and not total.complete and total.stated == 2
     assert funding_total([t(None, None)]) is None
+
+
+def test_status_follows_the_build_date():
+    import datetime as dt
+
+    from generator.pages import guides
+
+    base = load_site(CONTENT)
+    expected = {
+        dt.date(2020, 11, 16): "尚未开始",
+        dt.date(2020, 11, 17): "申报中",
+        dt.date(2020, 12, 4): "申报中",
+        dt.date(2020, 12, 5): "已截止",
+    }
+    for day, word in expected.items():
+        site = dataclasses.replace(base, build_date=day)
+        page = render_all(guides, site)["guides/shanghai/2020-ruankexue-zhongdian-2/index.md"]
+        row = next(line for line in page.splitlines() if line.startswith("| 申报状态 |"))
+        assert f">{word}</span>（截至 {md_escape(day.isoformat())}）" in row, (day, row)
+        region = render_all(regions, site)["regions/shanghai/index.md"]
+        assert f">{word}</span>" in region
+        hubei = render_all(guides, site)["guides/hubei/2023-ruankexue-zhongdian/index.md"]
+        assert "| 申报状态 | 原文未载申报时间 |" in hubei
