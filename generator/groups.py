@@ -54,6 +54,10 @@ def by_region_and_year(regions: list, topics: list, entries: list = ()) -> list[
     return out
 
 
+def year_url(year: int) -> str:
+    return f"years/{year}/"
+
+
 @dataclass
 class Year:
     """The guides of one year (all regions', or one region's); its page lists every region's."""
@@ -63,7 +67,7 @@ class Year:
 
     @property
     def url(self) -> str:
-        return f"years/{self.year}/"
+        return year_url(self.year)
 
     @property
     def topic_count(self) -> int:

@@ -154,6 +154,9 @@ def test_year_pages(built, site_model):
         assert {g.url for g in guides} <= links
         others = {g.url for g in site_model.guides if g.year != year}
         assert not others & links
+        for guide in guides:  # and back: each guide and topic page links its year
+            assert url in page_links(built, guide.url)
+            assert url in page_links(built, guide.topics[0].url)
 
 
 def _status_text(guide, today) -> str:

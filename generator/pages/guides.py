@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..groups import year_url
 from ..related import related_topics
 from ..render import page_path
 from ..write import Output
@@ -12,7 +13,8 @@ def outputs(site, renderer):
     for guide in site.guides:
         if guide.kind != "call":
             continue
-        yield Output(page_path(guide.url), renderer.render("guide.md.j2", guide.url, guide=guide))
+        yield Output(page_path(guide.url),
+                     renderer.render("guide.md.j2", guide.url, guide=guide, year_url=year_url(guide.year)))
         for track in guide.tracks:
             yield Output(page_path(track.url), renderer.render("track.md.j2", track.url, guide=guide, track=track))
             for i, topic in enumerate(track.topics):
@@ -22,7 +24,7 @@ def outputs(site, renderer):
                     page_path(topic.url),
                     renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=guide, track=track,
                                     topic=topic, previous=previous, following=following, position=i + 1,
-                                    related=related[topic.key]),
+                                    related=related[topic.key], year_url=year_url(guide.year)),
                 )
 
 
