@@ -36,6 +36,12 @@ def md_escape(value) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
+def html_text(value) -> Markup:
+    """Text → escaped HTML, on one line, for raw HTML blocks (where Markdown escapes would show)."""
+    text = _SPACE.sub(" ", "" if value is None else str(value)).strip()
+    return Markup(html.escape(text, quote=True))
+
+
 def attr(value) -> Markup:
     """Text → a double-quoted HTML attribute value."""
     return Markup('"' + html.escape("" if value is None else str(value), quote=True) + '"')
@@ -95,6 +101,7 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["attr"] = attr
     env.filters["md"] = md_escape
+    env.filters["html"] = html_text
     env.filters["anchor"] = anchor
     env.globals.update(link=link, asset=asset, json_ld=json_ld)
     return env

@@ -17,6 +17,8 @@ class Page(HTMLParser):
         self.text_parts: list[str] = []
         self.article_parts: list[str] = []
         self.scripts: list[str] = []
+        self.tables: list[list[list[str]]] = []  # each table: rows of cell texts
+        self._cell: list[str] | None = None
         self._stack: list[str] = []
         self._in_article = 0
         self._in_h1 = False
@@ -34,6 +36,12 @@ class Page(HTMLParser):
             self.scripts.append(attrs.get("src") or attrs.get("href"))
         if tag == "article":
             self._in_article += 1
+        if tag == "table":
+            self.tables.append([])
+        if tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        if tag in ("td", "th"):
+            self._cell = []
         if tag == "h1":
             self._in_h1 = True
             self.h1.append("")
@@ -45,6 +53,9 @@ class Page(HTMLParser):
             self._in_article -= 1
         if tag == "h1":
             self._in_h1 = False
+        if tag in ("td", "th") and self._cell is not None and self.tables and self.tables[-1]:
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
         if self._stack and self._stack[-1] == tag:
             self._stack.pop()
 
@@ -53,6 +64,8 @@ class Page(HTMLParser):
             return
         if self._in_h1:
             self.h1[-1] += data
+        if self._cell is not None:
+            self._cell.append(data)
         self.text_parts.append(data)
         if self._in_article:
             self.article_parts.append(data)

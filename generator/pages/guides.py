@@ -1,19 +1,22 @@
-"""A page per guide, per track and per topic."""
+"""A page per guide, per track and per topic (with its related topics and its neighbours in the track)."""
 
 from __future__ import annotations
 
 from .. import export, jsonld
+from ..groups import year_url
+from ..related import related_topics
 from ..render import page_path
 from ..write import Output
 
 
 def outputs(site, renderer):
+    related = related_topics(site.topics)
     for guide in site.guides:
         if guide.kind != "call":
             continue
         yield Output(page_path(guide.url), renderer.render(
             "guide.md.j2", guide.url, meta=guide_meta(guide, site.build_date), guide=guide,
-            files=export.guide_files(guide)))
+            files=export.guide_files(guide), year_url=year_url(guide.year)))
         for track in guide.tracks:
             yield Output(page_path(track.url), renderer.render("track.md.j2", track.url, guide=guide, track=track))
             for i, topic in enumerate(track.topics):
@@ -22,7 +25,8 @@ def outputs(site, renderer):
                 yield Output(
                     page_path(topic.url),
                     renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic, site.build_date), guide=guide,
-                                    track=track, topic=topic, previous=previous, following=following),
+                                    track=track, topic=topic, previous=previous, following=following, position=i + 1,
+                                    related=related[topic.key], year_url=year_url(guide.year)),
                 )
 
 

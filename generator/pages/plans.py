@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..groups import year_url
 from ..render import page_path
 from ..write import Output
 
@@ -10,7 +11,8 @@ def outputs(site, renderer):
     plans = [g.plan for g in site.guides if g.plan is not None]
     yield Output(page_path("plans/"), renderer.render("plans.md.j2", "plans/", plans=plans))
     for plan in plans:
-        yield Output(page_path(plan.url), renderer.render("plan.md.j2", plan.url, meta=plan_meta(plan, plan.title), plan=plan))
+        yield Output(page_path(plan.url), renderer.render("plan.md.j2", plan.url, meta=plan_meta(plan, plan.title), plan=plan,
+                                                                year_url=year_url(plan.guide.year)))
         for i, chapter in enumerate(plan.chapters):
             previous = plan.chapters[i - 1] if i else None
             following = plan.chapters[i + 1] if i + 1 < len(plan.chapters) else plan.annex

@@ -1,22 +1,25 @@
-"""Cross-city tag pages: one per tag, and an overview of tags × regions."""
+"""Cross-city tag pages: one per tag (its topics and plan entries by region and year), and an
+overview matrix of tags × regions, tags in pinyin order."""
 
 from __future__ import annotations
 
-from pypinyin import lazy_pinyin
-
 from .. import export
+from ..groups import by_region_and_year, tag_region_counts, tags_in_pinyin_order
 from ..render import page_path
 from ..write import Output
-
-
-def pinyin_key(text: str) -> str:
-    return " ".join(lazy_pinyin(text))
+from . import explorer
 
 
 def outputs(site, renderer):
-    tags = sorted(site.tags, key=lambda t: pinyin_key(t.zh))
-    yield Output(page_path("tags/"), renderer.render("tags.md.j2", "tags/", tags=tags))
+    tags = tags_in_pinyin_order(site.tags)
+    counts = tag_region_counts(site)
+    yield Output(page_path("tags/"), renderer.render("tags.md.j2", "tags/", tags=tags, counts=counts))
     for tag in tags:
+        topics = site.topics_by_tag[tag.slug]
+        entries = site.plan_entries_by_tag[tag.slug]
+        groups = by_region_and_year(site.regions, topics, entries)
+        guides = [g for g in site.guides if tag in g.tags]  # guides tagged as a whole
         yield Output(page_path(tag.url), renderer.render(
-            "tag.md.j2", tag.url, tag=tag, topics=site.topics_by_tag[tag.slug],
-            meta={"feeds": [export.feed_link(tag)]}))
+            "tag.md.j2", tag.url, tag=tag, groups=groups, topics=topics, entries=entries, guides=guides,
+            explorer_url=explorer.URL, meta={"feeds": [export.feed_link(tag)]},
+        ))

@@ -20,8 +20,10 @@ def test_plans_tab_to_a_cited_section_and_an_indicator_explanation(page, base_ur
     heading = page.locator("h2#shen-hua-ke-ji-jin-rong-chuang-xin")
     assert heading.inner_text().replace("¶", "").strip() == "一、深化科技金融创新"
     assert heading.is_visible()
-    box = heading.bounding_box()
-    assert box is not None and 0 <= box["y"] < 300  # the browser scrolled to the cited section
+    # The browser scrolled to the cited section (wait: the scroll can land after the load event).
+    page.wait_for_function(
+        "() => { const r = document.getElementById('shen-hua-ke-ji-jin-rong-chuang-xin').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < 300; }", timeout=5000)
     assert page.locator("article a.atlas-tag", has_text="科技金融").count() >= 1
     shot(page, "plan-chapter-section")
 

@@ -1,0 +1,91 @@
+"""The topic explorer: every topic in one static table, filterable and sortable in the browser.
+
+Pages: `explorer/` and one `explorer/<region>/` per region with topics. Each page is a complete
+HTML table without JavaScript; overrides/assets/javascripts/explorer.js adds the filters (region,
+year, track, tag, title text) and column sorting, and keeps them in the URL query. The index holds
+every topic while the site is small; above INDEX_ROW_LIMIT it lists the regions instead, so no page
+grows past what a browser loads quickly, and the region filter moves between region pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..groups import pinyin_key, tags_in_pinyin_order
+from ..render import page_path
+from ..write import Output
+
+URL = "explorer/"
+INDEX_ROW_LIMIT = 1000  # at about 0.6 kB of HTML a row, the index stays well under 1 MB
+
+
+@dataclass(frozen=True)
+class Row:
+    topic: object  # model.Topic
+    funding_sort: str  # numeric sort keys as text ("" when the source states none)
+    duration_sort: str
+    tag_slugs: str  # space-separated, for the tag filter
+
+
+@dataclass(frozen=True)
+class RegionPage:
+    region: object  # model.Region
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Options:
+    """The choices the filters offer, the same on every explorer page."""
+
+    regions: list[RegionPage]
+    years: list[int]
+    tracks: list[str]
+    tags: list
+
+
+def region_url(region) -> str:
+    return f"{URL}{region.slug}/"
+
+
+def outputs(site, renderer):
+    topics = site.topics
+    in_region = {r.slug: [t for g in r.guides for t in g.topics] for r in site.regions}
+    pages = [RegionPage(r, region_url(r), len(in_region[r.slug])) for r in site.regions if in_region[r.slug]]
+    options = Options(
+        regions=pages,
+        years=sorted({t.guide.year for t in topics}, reverse=True),
+        tracks=sorted({t.track.name.zh for t in topics}, key=pinyin_key),
+        tags=tags_in_pinyin_order([tag for tag in site.tags if site.topics_by_tag[tag.slug]]),
+    )
+    meta = {"hide": ["navigation", "toc"]}
+    whole = len(topics) <= INDEX_ROW_LIMIT
+    yield Output(page_path(URL), renderer.render(
+        "explorer.md.j2", URL, meta=meta, scope="all" if whole else "none", region=None,
+        rows=[row(t) for t in topics] if whole else None, total=len(topics), options=options, index_url=URL,
+    ))
+    for page in pages:
+        yield Output(page_path(page.url), renderer.render(
+            "explorer.md.j2", page.url, meta=meta, scope=page.region.slug, region=page.region,
+            rows=[row(t) for t in in_region[page.region.slug]], total=len(topics), options=options, index_url=URL,
+        ))
+
+
+def row(topic) -> Row:
+    funding = topic.funding
+    return Row(
+        topic,
+        f"{funding.amount:g}" if funding and funding.amount is not None else "",
+        _months(topic.duration),
+        " ".join(tag.slug for tag in topic.tags),
+    )
+
+
+def _months(duration) -> str:
+    if duration is None:
+        return ""
+    if duration.months:
+        return str(duration.months)
+    if duration.start and duration.end:
+        return f"{(duration.end - duration.start).days / 30.44:.1f}"
+    return ""
