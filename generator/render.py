@@ -118,9 +118,26 @@ class Renderer:
         """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""
         text = self.env.get_template(template).render(page_url=page_url, **context)
         text = re.sub(r"\n{3,}", "\n\n", text)
+        title = page_title(text)
+        if title and not (meta or {}).get("title"):
+            # MkDocs takes a title from the h1 only when the page starts with it; ours may
+            # start with breadcrumbs, so the h1's text is given as the page title.
+            meta = {**(meta or {}), "title": title}
         if meta:
             text = front_matter(meta) + text
         return text
+
+
+_H1 = re.compile(r"^# (.+?)(?:\s*\{[^{}]*\})?$", re.M)
+_MD_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|<])")
+
+
+def page_title(markdown: str) -> str | None:
+    """The plain text of the page's h1 (undoing md_escape), or None."""
+    match = _H1.search(markdown)
+    if not match:
+        return None
+    return html.unescape(_MD_UNESCAPE.sub(r"\1", match.group(1))).strip() or None
 
 
 def front_matter(meta: dict) -> str:

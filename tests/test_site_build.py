@@ -73,3 +73,12 @@ def test_editorial_titles_and_source_disagreements_are_visible(built, site_model
         assert ("标题为本站所加" in page.article) == topic.title_editorial, topic.key
         for note in topic.notes:
             assert _clean(note.zh) in _clean(page.article), topic.key
+
+
+def test_every_page_title_is_its_h1(built):
+    for path in built.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        page = read_page(built, path.parent.relative_to(built).as_posix() + "/" if path.parent != built else "")
+        title = unescape(re.search(r"<title>([^<]*)</title>", html).group(1))
+        if page.h1:
+            assert title.startswith(page.h1[0].replace("¶", "").strip()), (path, title)
