@@ -139,10 +139,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         mark = exc.problem_mark
         raise ContentError(display, mark.line + 1, mark.column + 1, exc.problem) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ContentError(display, line, col, f"YAML syntax error: {problem}; check quotes, colons and indentation") from None
+        raise ContentError(display, *_syntax_error(text, exc)) from None
     except yaml.YAMLError as exc:  # reader errors without a mark
         raise ContentError(display, 1, 1, f"YAML error: {exc}") from None
     if root is None:  # only directives or document markers
@@ -150,6 +147,61 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     doc = Document(path=path, display=display, data=None)
     doc.data = _build(root, (), doc, set())
     return doc
+
+
+_HINTS = {  # part of PyYAML's problem → what to do about it
+    "'\\t' that cannot start any token": "use a space after the colon, not a tab",
+    "that cannot start any token": "a value that starts with this character must be quoted",
+    "mapping values are not allowed here": "a ': ' inside a value, or a key indented too far; quote the value or fix the indentation",
+}
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """A YAML syntax error as (line, col, message), pointing at the mistake rather than where
+    the parser gave up: an unclosed quote or bracket, a key without its colon."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    quote = _runaway_quote(text, line, col)
+    if quote:
+        return (*quote, f"YAML syntax error: this quotation mark is not closed on its line; the quoted text "
+                        f"runs on to line {line}, where the parser stopped ({problem}); close the quote")
+    opened = exc.context_mark
+    if exc.context and opened and opened.line + 1 < line:
+        if "flow" in exc.context:
+            closer = "]" if "sequence" in exc.context else "}"
+            return (opened.line + 1, opened.column + 1,
+                    f"YAML syntax error: this {'[' if closer == ']' else '{'} is not closed; the parser reached "
+                    f"line {line} ({problem}); add the {closer} (or a missing comma)")
+        if "simple key" in exc.context:
+            return (opened.line + 1, opened.column + 1,
+                    "YAML syntax error: this line has no ':' after its key; write 'key: value', "
+                    "or indent the text under the key it belongs to")
+    if "another document" in problem:
+        return line, col, "YAML syntax error: a second document (---) starts here; keep one guide per file"
+    hint = next((h for k, h in _HINTS.items() if k in problem), "check quotes, colons and indentation")
+    return line, col, f"YAML syntax error: {problem}; {hint}"
+
+
+def _runaway_quote(text: str, error_line: int, error_col: int) -> tuple[int, int] | None:
+    """Where a quoted value opened on an earlier line ran on to the line of a syntax error.
+
+    An unclosed quote swallows the lines after it until the next quotation mark, so the
+    parser complains far below the mistake; point at the opening quote instead.
+    """
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            end = (token.end_mark.line + 1, token.end_mark.column + 1)
+            if end > (error_line, error_col):
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                found = token
+    except yaml.YAMLError:
+        pass
+    if found and found.start_mark.line + 1 < error_line == found.end_mark.line + 1:
+        return found.start_mark.line + 1, found.start_mark.column + 1
+    return None
 
 
 def _build(node, at: tuple, doc: Document, seen: set):

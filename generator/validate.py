@@ -35,6 +35,16 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema(name))
 
 
+def suggest(word: str, options) -> str | None:
+    """The option a typo most likely meant: a close spelling, or the one word it abbreviates."""
+    options = sorted(options)
+    close = difflib.get_close_matches(word, options, n=1)
+    if close:
+        return close[0]
+    longer = [o for o in options if len(word) >= 3 and o.startswith(word)]
+    return longer[0] if len(longer) == 1 else None
+
+
 def _describe(value) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -58,8 +68,8 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
         allowed = sorted((s.get("properties") or {}).keys())
         extras = sorted(set(error.instance) - set(allowed))
         key = extras[0]
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+        close = suggest(key, allowed)
+        hint = f"did you mean {close!r}?" if close else f"allowed keys: {', '.join(allowed)}"
         return at + (key,), f"unknown key {key!r}; {hint}", True
     if v == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
@@ -206,8 +216,8 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
         g = doc.data
         region_dir = doc.path.parent.name
         if g["region"] not in region_slugs:
-            close = difflib.get_close_matches(g["region"], sorted(region_slugs), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "add it to content/regions.yml first"
+            close = suggest(g["region"], region_slugs)
+            hint = f"did you mean {close!r}?" if close else "add it to content/regions.yml first"
             errors.append(doc.error(("region",), f"unknown region {g['region']!r}; {hint}"))
         elif g["region"] != region_dir:
             errors.append(doc.error(("region",), f"region {g['region']!r} does not match the folder guides/{region_dir}/; move the file or fix the region"))
@@ -228,8 +238,8 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
             if at and at[-1] == "tags" and isinstance(value, list):
                 for i, tag in enumerate(value):
                     if tag not in tag_slugs:
-                        close = difflib.get_close_matches(tag, sorted(tag_slugs), n=1)
-                        hint = f"did you mean {close[0]!r}?" if close else "use a slug from content/tags.yml or add the tag there"
+                        close = suggest(tag, tag_slugs)
+                        hint = f"did you mean {close!r}?" if close else "use a slug from content/tags.yml or add the tag there"
                         errors.append(doc.error(at + (i,), f"unknown tag {tag!r}; {hint}"))
         for (a, b) in (("opens", "closes"), ("start", "end")):
             for at, value in dates.items():

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pypinyin import lazy_pinyin
-
 from ..render import page_path
 from ..write import Output
 
 
 def pinyin_key(text: str) -> str:
+    from pypinyin import lazy_pinyin  # imported on first use, as in slugs.py
+
     return " ".join(lazy_pinyin(text))
 
 
