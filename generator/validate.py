@@ -45,6 +45,16 @@ def suggest(word: str, options) -> str | None:
     return longer[0] if len(longer) == 1 else None
 
 
+def field_name(at: tuple) -> str:
+    """How a message names the value at `at`: its key, or 'item N of <key>' in a list."""
+    if not at:
+        return "the file"
+    if isinstance(at[-1], int):
+        parent = next((str(p) for p in reversed(at) if isinstance(p, str)), "the list")
+        return f"item {at[-1] + 1} of {parent}"
+    return str(at[-1])
+
+
 def _describe(value) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -62,7 +72,7 @@ _TYPE_WORDS = {
 def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
     """The path to report, a contributor-facing message, and whether it points at a key."""
     at = tuple(error.absolute_path)
-    field = str(at[-1]) if at and isinstance(at[-1], str) else "this value"
+    field = field_name(at)
     v, s = error.validator, error.schema
     if v == "additionalProperties":
         allowed = sorted((s.get("properties") or {}).keys())
@@ -79,6 +89,8 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
     if v == "type":
         want = error.validator_value
         want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        if error.instance is None:
+            return at, f"{field} is empty; fill it in ({want})", False
         return at, f"{field} must be {want}, not {_describe(error.instance)}", False
     if v == "pattern":
         if s.get("pattern", "").startswith("^[a-z0-9]+(-[a-z0-9]+)*$") or "[a-z0-9]+(-[a-z0-9]+)*" in s.get("pattern", ""):
@@ -124,7 +136,10 @@ def _schema_errors(doc: Document, name: str) -> list[ContentError]:
             candidates = [e for e in error.context if len(e.absolute_path) == deepest]
             if deepest == len(error.absolute_path) and not isinstance(error.instance, (dict, list)):
                 at = tuple(error.absolute_path)
-                out.append(doc.error(at, f"{at[-1] if at else 'value'} must be text or {{zh: …, en: …}}, not {_describe(error.instance)}"))
+                if error.instance is None:
+                    out.append(doc.error(at, f"{field_name(at)} is empty; fill it in (text, or zh: and en: on their own lines)"))
+                else:
+                    out.append(doc.error(at, f"{field_name(at)} must be text or {{zh: …, en: …}}, not {_describe(error.instance)}"))
                 continue
             error = best_match(candidates)
         at, message, key = _message(error)
@@ -227,8 +242,13 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
         if key in guide_keys:
             errors.append(doc.error(("id",), f"duplicate guide id {key!r} (also in {guide_keys[key].display})"))
         guide_keys.setdefault(key, doc)
-        if not (content / g["source"]["file"]).is_file():
+        source = content / g["source"]["file"]
+        if source.is_symlink():
+            errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is a link; put the text itself there"))
+        elif not source.is_file():
             errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} does not exist; add the raw text there"))
+        elif not source.read_bytes().strip():
+            errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is empty; paste the guide's raw text into it"))
         dates: dict[tuple, dt.datetime] = {}
         for at, value in _walk(g):
             if at and at[-1] in _DATE_KEYS and isinstance(value, str):
