@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -128,7 +129,7 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
 
 
 def _schema_errors(doc: Document, name: str) -> list[ContentError]:
-    out = []
+    found: list[tuple[tuple, str, bool]] = []  # (path, message, points at the key)
     for error in sorted(_validator(name).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
         if error.validator in ("oneOf", "anyOf") and error.context:
             # Text fields accept text or {zh, en}: explain the branch that came closest.
@@ -137,14 +138,21 @@ def _schema_errors(doc: Document, name: str) -> list[ContentError]:
             if deepest == len(error.absolute_path) and not isinstance(error.instance, (dict, list)):
                 at = tuple(error.absolute_path)
                 if error.instance is None:
-                    out.append(doc.error(at, f"{field_name(at)} is empty; fill it in (text, or zh: and en: on their own lines)"))
+                    found.append((at, f"{field_name(at)} is empty; fill it in (text, or zh: and en: on their own lines)", False))
                 else:
-                    out.append(doc.error(at, f"{field_name(at)} must be text or {{zh: …, en: …}}, not {_describe(error.instance)}"))
+                    found.append((at, f"{field_name(at)} must be text or {{zh: …, en: …}}, not {_describe(error.instance)}", False))
                 continue
             error = best_match(candidates)
-        at, message, key = _message(error)
-        out.append(doc.error(at, message, key=key))
-    return out
+        found.append(_message(error))
+    return [doc.error(at, message, key=key) for at, message, key in _without_echoes(found)]
+
+
+def _without_echoes(found: list[tuple[tuple, str, bool]]) -> list[tuple[tuple, str, bool]]:
+    """Drop "missing required field 'title'" where the same map says "unknown key 'titel'; did you mean 'title'?"."""
+    meant = {(at[:-1], m[1]) for at, message, _ in found
+             if (m := re.search(r"unknown key '.*'; did you mean '(.*)'\?$", message))}
+    return [(at, message, key) for at, message, key in found
+            if not ((m := re.match(r"missing required field '(.*?)'", message)) and (at, m[1]) in meant)]
 
 
 @dataclass

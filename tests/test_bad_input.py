@@ -226,3 +226,10 @@ def test_every_error_line_has_file_line_col(results):
         assert errors, name
         for line in errors:
             assert pattern.match(line), f"{name}: {line!r}"
+
+
+def test_a_misspelt_required_key_is_one_error_not_two(results):
+    """`titel:` is reported as the typo it is, without also reporting 'title' as missing."""
+    result, _ = results["unknown-key"]
+    errors = [l for l in result.stderr.splitlines() if "error(s) in content" not in l]
+    assert errors == ["content/guides/hubei/unknown-key.yml:7:1: unknown key 'titel'; did you mean 'title'?"]
