@@ -102,15 +102,20 @@ def _pos(node) -> tuple[int, int]:
 def read_yaml(path: Path, display: str | None = None) -> Document:
     """Read one YAML file; raise ContentError with file:line:col on any problem."""
     display = display or str(path)
+    if path.is_symlink():
+        raise ContentError(display, 1, 1, "the file is a symbolic link; put the file itself in content/")
     try:
+        size = path.stat().st_size  # before reading: a huge file is refused without loading it
+        if size > MAX_BYTES:
+            raise ContentError(
+                display, 1, 1,
+                f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into several guides",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(display, 1, 1, f"cannot read the file ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise ContentError(
-            display, 1, 1,
-            f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit; split it into several guides",
-        )
+    if len(raw) > MAX_BYTES:  # grew while we read it
+        raise ContentError(display, 1, 1, f"the file is over the {MAX_BYTES:,}-byte limit; split it into several guides")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError(display, 1, 1, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
     try:

@@ -50,10 +50,11 @@ def expectation(case: str) -> Expect:
 def run_check(content: Path, cwd: Path) -> subprocess.CompletedProcess:
     """`python -m generator --content DIR check`, from `cwd` (so a payload would write there)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--content", str(content), "check"],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT,
-    )
+    args = [sys.executable, "-m", "generator", "--content", str(content), "check"]
+    try:
+        return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(args, None, "", f"still running after {TIMEOUT} s: it hangs")
 
 
 def _big_guide(content: Path) -> None:
@@ -130,6 +131,11 @@ EDIT_CASES = {
     ),
     "very-large-file": (
         _big_guide, HUBEI, lambda: 1, 1, "bytes, over the 2,097,152-byte limit; split it into several guides",
+    ),
+    "symlinked-guide": (
+        # A link smuggling in a file from outside content/ (here, the real Hubei guide).
+        lambda content: (content / "guides" / "hubei" / "linked.yml").symlink_to(CONTENT / HUBEI),
+        "guides/hubei/linked.yml", lambda: 1, 1, "the file is a symbolic link; put the file itself in content/",
     ),
     "guide-outside-region-folder": (
         _copy_guide("guides/2023-ruankexue-zhongdian.yml"),
