@@ -4,7 +4,7 @@ This module owns the first step of the pipeline: bytes on disk → Python data p
 map from each value's path to its line and column. It accepts only plain YAML (maps,
 lists, strings, numbers, booleans, null): no anchors or aliases, no custom tags, no
 duplicate keys, no tabs, no byte-order mark, no control characters (raw or escaped), no
-nesting deeper than MAX_DEPTH, and no file larger than MAX_BYTES. Anchors and aliases are
+nesting deeper than MAX_DEPTH, no file larger than MAX_BYTES and no symbolic links. Anchors and aliases are
 refused while parsing, before anything is built, so an alias bomb fails at once. Anything
 else becomes a ContentError with the file, line and column.
 """
@@ -150,7 +150,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     if root is None:  # only directives or document markers
         raise ContentError(display, 1, 1, "the file has no content; write the guide's fields or delete the file")
     doc = Document(path=path, display=display, data=None)
-    doc.data = _build(root, (), doc, set())
+    doc.data = _build(root, (), doc)
     return doc
 
 
@@ -209,14 +209,13 @@ def _runaway_quote(text: str, error_line: int, error_col: int) -> tuple[int, int
     return None
 
 
-def _build(node, at: tuple, doc: Document, seen: set):
-    if id(node) in seen:
-        raise doc_error(doc, node, "anchors and aliases (&name, *name) are not allowed; write the value out")
-    seen.add(id(node))
+def _build(node, at: tuple, doc: Document):
+    """Plain Python data from a composed node (aliases were refused while composing)."""
     doc.marks[at] = _pos(node)
     if node.tag not in _PLAIN_TAGS:
         raise doc_error(
-            doc, node, f"the tag {node.tag!r} is not allowed; content is plain text, numbers, lists and maps only"
+            doc, node, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; "
+                       "content is plain text, numbers, lists and maps only: remove the tag"
         )
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
@@ -229,10 +228,10 @@ def _build(node, at: tuple, doc: Document, seen: set):
             if key in out:
                 raise doc_error(doc, key_node, f"the key {key!r} appears twice in the same map; keep one")
             doc.key_marks[at + (key,)] = _pos(key_node)
-            out[key] = _build(value_node, at + (key,), doc, seen)
+            out[key] = _build(value_node, at + (key,), doc)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, at + (i,), doc, seen) for i, item in enumerate(node.value)]
+        return [_build(item, at + (i,), doc) for i, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:str":
         return _text(doc, node)
     value = _SCALARS[node.tag](_CONSTRUCTOR, node)
