@@ -6,13 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve clean help
+.PHONY: site test check serve clean help new
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
 	@echo "make check  validate content/ only"
 	@echo "make serve  live preview on http://127.0.0.1:8000/"
+	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,10 @@ serve: $(STAMP)
 test: $(STAMP)
 	bash tests/ensure-browser.sh
 	$(BIN)/python -m pytest tests
+
+# A new guide file from the commented template; refuses to overwrite. SLUG defaults to zhinan.
+new: $(STAMP)
+	$(BIN)/python -m generator new --region "$(REGION)" --year "$(YEAR)" $(if $(SLUG),--slug "$(SLUG)")
 
 clean:
 	rm -rf build site site.new site.old

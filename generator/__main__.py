@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,generate,site,watch}."""
+"""Command line: python -m generator {check,generate,site,watch,new}."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from .build import ROOT, build_site_dir, generate, load_site
+from .build import ROOT, build_date, build_site_dir, generate, load_site
 from .errors import ContentError, ContentErrors
+from .scaffold import ScaffoldError, new_guide
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--site-dir", type=Path, default=ROOT / "site")
     watch = sub.add_parser("watch", help="regenerate whenever content/ changes (for make serve)")
     watch.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
+    new = sub.add_parser("new", help="start a guide file from the commented template (make new)")
+    new.add_argument("--region", default="")
+    new.add_argument("--year", default="")
+    new.add_argument("--slug", default="zhinan", help="the id after the year (default: zhinan)")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -38,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"site built in {args.site_dir}")
         elif args.command == "watch":
             return _watch(args)
+        elif args.command == "new":
+            return _new(args)
     except ContentErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -58,6 +65,26 @@ def _generate(args) -> None:
     r = result.report
     print(f"generated {len(result.site.topics)} topics: {len(r.written)} written, {r.unchanged} unchanged, "
           f"{len(r.removed)} removed in {result.seconds:.2f} s")
+
+
+def _new(args) -> int:
+    try:
+        made = new_guide(args.content, args.region, args.year, args.slug, build_date().isoformat())
+    except ScaffoldError as exc:
+        print(f"make new: {exc}", file=sys.stderr)
+        return 1
+    print(f"created {_shown(made.guide)}")
+    if made.source_created:
+        print(f"created {_shown(made.source)} (empty): paste the guide's raw text into it")
+    print("next: fill in the empty fields, run `make check` until it passes, preview with `make serve`")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _watch(args) -> int:

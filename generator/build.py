@@ -73,9 +73,12 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml
     for leftover in (fresh, old):
         if leftover.exists():
             shutil.rmtree(leftover)
+    env = {"ATLAS_DOCS_DIR": str(docs.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    if os.environ.get("ATLAS_BUILD_DATE") and not os.environ.get("SOURCE_DATE_EPOCH"):
+        # A pinned build date pins MkDocs's too (sitemap dates), so equal content builds equal bytes.
+        env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(build_date(), dt.time(), dt.timezone.utc).timestamp()))
     try:
-        run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)],
-            env={"ATLAS_DOCS_DIR": str(docs.resolve()), "NO_MKDOCS_2_WARNING": "1"})
+        run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)], env=env)
         run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent"])
     except (subprocess.CalledProcessError, OSError):
         shutil.rmtree(fresh, ignore_errors=True)

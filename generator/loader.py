@@ -3,8 +3,10 @@
 This module owns the first step of the pipeline: bytes on disk → Python data plus a
 map from each value's path to its line and column. It accepts only plain YAML (maps,
 lists, strings, numbers, booleans, null): no anchors or aliases, no custom tags, no
-duplicate keys, no tabs, no byte-order mark, no control characters, and no file larger
-than MAX_BYTES. Anything else becomes a ContentError with the file, line and column.
+duplicate keys, no tabs, no byte-order mark, no control characters (raw or escaped), no
+nesting deeper than MAX_DEPTH, no file larger than MAX_BYTES and no symbolic links. Anchors and aliases are
+refused while parsing, before anything is built, so an alias bomb fails at once. Anything
+else becomes a ContentError with the file, line and column.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ import yaml
 from .errors import ContentError
 
 MAX_BYTES = 2 * 1024 * 1024
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+MAX_DEPTH = 40  # guides nest about 10 deep; a deeper file is a mistake or an attack
+# C0/C1 controls (tab, LF and CR aside), line/paragraph separators, bidirectional overrides.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# In a parsed value (escapes like "\u0007" resolved) only tab and newline may remain; no lone surrogates.
+_CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -30,8 +36,29 @@ _PLAIN_TAGS = {
 }
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Raised while composing: something plain YAML content may not use."""
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps: dates stay strings for the schema to check."""
+    """SafeLoader without implicit timestamps (dates stay strings for the schema to check),
+    refusing anchors, aliases and deep nesting as the parser meets them."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(problem="anchors and aliases (&name, *name) are not allowed; write the value out",
+                           problem_mark=event.start_mark)
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(problem=f"nested more than {MAX_DEPTH} levels deep; flatten the structure",
+                           problem_mark=event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -75,15 +102,20 @@ def _pos(node) -> tuple[int, int]:
 def read_yaml(path: Path, display: str | None = None) -> Document:
     """Read one YAML file; raise ContentError with file:line:col on any problem."""
     display = display or str(path)
+    if path.is_symlink():
+        raise ContentError(display, 1, 1, "the file is a symbolic link; put the file itself in content/")
     try:
+        size = path.stat().st_size  # before reading: a huge file is refused without loading it
+        if size > MAX_BYTES:
+            raise ContentError(
+                display, 1, 1,
+                f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into several guides",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(display, 1, 1, f"cannot read the file ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise ContentError(
-            display, 1, 1,
-            f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit; split it into several guides",
-        )
+    if len(raw) > MAX_BYTES:  # grew while we read it
+        raise ContentError(display, 1, 1, f"the file is over the {MAX_BYTES:,}-byte limit; split it into several guides")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError(display, 1, 1, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
     try:
@@ -108,26 +140,82 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         raise ContentError(display, 1, 1, "the file is empty; write the guide's fields or delete the file")
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except _Refused as exc:
+        mark = exc.problem_mark
+        raise ContentError(display, mark.line + 1, mark.column + 1, exc.problem) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ContentError(display, line, col, f"YAML syntax error: {problem}; check quotes, colons and indentation") from None
+        raise ContentError(display, *_syntax_error(text, exc)) from None
     except yaml.YAMLError as exc:  # reader errors without a mark
         raise ContentError(display, 1, 1, f"YAML error: {exc}") from None
+    if root is None:  # only directives or document markers
+        raise ContentError(display, 1, 1, "the file has no content; write the guide's fields or delete the file")
     doc = Document(path=path, display=display, data=None)
-    doc.data = _build(root, (), doc, set())
+    doc.data = _build(root, (), doc)
     return doc
 
 
-def _build(node, at: tuple, doc: Document, seen: set):
-    if id(node) in seen:
-        raise doc_error(doc, node, "anchors and aliases (&name, *name) are not allowed; write the value out")
-    seen.add(id(node))
+_HINTS = {  # part of PyYAML's problem → what to do about it
+    "'\\t' that cannot start any token": "use a space after the colon, not a tab",
+    "that cannot start any token": "a value that starts with this character must be quoted",
+    "mapping values are not allowed here": "a ': ' inside a value, or a key indented too far; quote the value or fix the indentation",
+}
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    """A YAML syntax error as (line, col, message), pointing at the mistake rather than where
+    the parser gave up: an unclosed quote or bracket, a key without its colon."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    quote = _runaway_quote(text, line, col)
+    if quote:
+        return (*quote, f"YAML syntax error: this quotation mark is not closed on its line; the quoted text "
+                        f"runs on to line {line}, where the parser stopped ({problem}); close the quote")
+    opened = exc.context_mark
+    if exc.context and opened and opened.line + 1 < line:
+        if "flow" in exc.context:
+            closer = "]" if "sequence" in exc.context else "}"
+            return (opened.line + 1, opened.column + 1,
+                    f"YAML syntax error: this {'[' if closer == ']' else '{'} is not closed; the parser reached "
+                    f"line {line} ({problem}); add the {closer} (or a missing comma)")
+        if "simple key" in exc.context:
+            return (opened.line + 1, opened.column + 1,
+                    "YAML syntax error: this line has no ':' after its key; write 'key: value', "
+                    "or indent the text under the key it belongs to")
+    if "another document" in problem:
+        return line, col, "YAML syntax error: a second document (---) starts here; keep one guide per file"
+    hint = next((h for k, h in _HINTS.items() if k in problem), "check quotes, colons and indentation")
+    return line, col, f"YAML syntax error: {problem}; {hint}"
+
+
+def _runaway_quote(text: str, error_line: int, error_col: int) -> tuple[int, int] | None:
+    """Where a quoted value opened on an earlier line ran on to the line of a syntax error.
+
+    An unclosed quote swallows the lines after it until the next quotation mark, so the
+    parser complains far below the mistake; point at the opening quote instead.
+    """
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            end = (token.end_mark.line + 1, token.end_mark.column + 1)
+            if end > (error_line, error_col):
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                found = token
+    except yaml.YAMLError:
+        pass
+    if found and found.start_mark.line + 1 < error_line == found.end_mark.line + 1:
+        return found.start_mark.line + 1, found.start_mark.column + 1
+    return None
+
+
+def _build(node, at: tuple, doc: Document):
+    """Plain Python data from a composed node (aliases were refused while composing)."""
     doc.marks[at] = _pos(node)
     if node.tag not in _PLAIN_TAGS:
         raise doc_error(
-            doc, node, f"the tag {node.tag!r} is not allowed; content is plain text, numbers, lists and maps only"
+            doc, node, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; "
+                       "content is plain text, numbers, lists and maps only: remove the tag"
         )
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
@@ -136,16 +224,16 @@ def _build(node, at: tuple, doc: Document, seen: set):
                 raise doc_error(doc, key_node, "merge keys (<<) are not allowed; write the values out")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise doc_error(doc, key_node, "a key must be a plain word")
-            key = key_node.value
+            key = _text(doc, key_node)
             if key in out:
                 raise doc_error(doc, key_node, f"the key {key!r} appears twice in the same map; keep one")
             doc.key_marks[at + (key,)] = _pos(key_node)
-            out[key] = _build(value_node, at + (key,), doc, seen)
+            out[key] = _build(value_node, at + (key,), doc)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, at + (i,), doc, seen) for i, item in enumerate(node.value)]
+        return [_build(item, at + (i,), doc) for i, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:str":
-        return node.value
+        return _text(doc, node)
     value = _SCALARS[node.tag](_CONSTRUCTOR, node)
     if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
         raise doc_error(doc, node, "numbers must be finite; write a plain number")
@@ -159,6 +247,14 @@ _SCALARS = {
     "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
     "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
 }
+
+
+def _text(doc: Document, node) -> str:
+    """A string scalar, refusing control characters written as escapes ("\\u0007", "\\0")."""
+    bad = _CONTROL_IN_VALUE.search(node.value)
+    if bad:
+        raise doc_error(doc, node, f"control character U+{ord(bad.group()):04X} (written as an escape) is not allowed; delete it")
+    return node.value
 
 
 def doc_error(doc: Document, node, message: str) -> ContentError:

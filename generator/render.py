@@ -124,11 +124,14 @@ class Renderer:
             # start with breadcrumbs, so the h1's text is given as the page title.
             meta = {**(meta or {}), "title": title}
         if meta:
+            if meta.get("title"):
+                # The theme prints page.meta.title into <title> and the header unescaped.
+                meta = {**meta, "title": html.escape(str(meta["title"]), quote=False)}
             text = front_matter(meta) + text
         return text
 
 
-_H1 = re.compile(r"^# (.+?)(?:\s*\{[^{}]*\})?$", re.M)
+_H1 = re.compile(r"^# (.+?)(?:\s*(?<!\\)\{[^{}]*(?<!\\)\})?$", re.M)
 _MD_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|<])")
 
 

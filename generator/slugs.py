@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -15,6 +14,8 @@ def slugify(text: str, max_length: int = 60) -> str:
 
     Cut at a hyphen so that no slug passes `max_length`; never empty.
     """
+    from pypinyin import Style, lazy_pinyin  # imported on first use: `check` with errors never needs it
+
     text = unicodedata.normalize("NFKC", text)
     parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: [chars])
     slug = _NON_ALNUM.sub("-", "-".join(parts).lower()).strip("-")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,26 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema(name))
 
 
+def suggest(word: str, options) -> str | None:
+    """The option a typo most likely meant: a close spelling, or the one word it abbreviates."""
+    options = sorted(options)
+    close = difflib.get_close_matches(word, options, n=1)
+    if close:
+        return close[0]
+    longer = [o for o in options if len(word) >= 3 and o.startswith(word)]
+    return longer[0] if len(longer) == 1 else None
+
+
+def field_name(at: tuple) -> str:
+    """How a message names the value at `at`: its key, or 'item N of <key>' in a list."""
+    if not at:
+        return "the file"
+    if isinstance(at[-1], int):
+        parent = next((str(p) for p in reversed(at) if isinstance(p, str)), "the list")
+        return f"item {at[-1] + 1} of {parent}"
+    return str(at[-1])
+
+
 def _describe(value) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -52,14 +73,14 @@ _TYPE_WORDS = {
 def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
     """The path to report, a contributor-facing message, and whether it points at a key."""
     at = tuple(error.absolute_path)
-    field = str(at[-1]) if at and isinstance(at[-1], str) else "this value"
+    field = field_name(at)
     v, s = error.validator, error.schema
     if v == "additionalProperties":
         allowed = sorted((s.get("properties") or {}).keys())
         extras = sorted(set(error.instance) - set(allowed))
         key = extras[0]
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+        close = suggest(key, allowed)
+        hint = f"did you mean {close!r}?" if close else f"allowed keys: {', '.join(allowed)}"
         return at + (key,), f"unknown key {key!r}; {hint}", True
     if v == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
@@ -69,6 +90,8 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
     if v == "type":
         want = error.validator_value
         want = " or ".join(_TYPE_WORDS.get(w, w) for w in (want if isinstance(want, list) else [want]))
+        if error.instance is None:
+            return at, f"{field} is empty; fill it in ({want})", False
         hint = "; put it in quotes" if want == "text" and isinstance(error.instance, (int, float, bool)) else ""
         return at, f"{field} must be {want}, not {_describe(error.instance)}{hint}", False
     if v == "pattern":
@@ -115,7 +138,7 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
 
 
 def _schema_errors(doc: Document, name: str) -> list[ContentError]:
-    out = []
+    found: list[tuple[tuple, str, bool]] = []  # (path, message, points at the key)
     for error in sorted(_validator(name).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
         if error.validator in ("oneOf", "anyOf") and error.context:
             # Text fields accept text or {zh, en}: explain the branch that came closest.
@@ -123,12 +146,22 @@ def _schema_errors(doc: Document, name: str) -> list[ContentError]:
             candidates = [e for e in error.context if len(e.absolute_path) == deepest]
             if deepest == len(error.absolute_path) and not isinstance(error.instance, (dict, list)):
                 at = tuple(error.absolute_path)
-                out.append(doc.error(at, f"{at[-1] if at else 'value'} must be text or {{zh: …, en: …}}, not {_describe(error.instance)}"))
+                if error.instance is None:
+                    found.append((at, f"{field_name(at)} is empty; fill it in (text, or zh: and en: on their own lines)", False))
+                else:
+                    found.append((at, f"{field_name(at)} must be text or {{zh: …, en: …}}, not {_describe(error.instance)}", False))
                 continue
             error = best_match(candidates)
-        at, message, key = _message(error)
-        out.append(doc.error(at, message, key=key))
-    return out
+        found.append(_message(error))
+    return [doc.error(at, message, key=key) for at, message, key in _without_echoes(found)]
+
+
+def _without_echoes(found: list[tuple[tuple, str, bool]]) -> list[tuple[tuple, str, bool]]:
+    """Drop "missing required field 'title'" where the same map says "unknown key 'titel'; did you mean 'title'?"."""
+    meant = {(at[:-1], m[1]) for at, message, _ in found
+             if (m := re.search(r"unknown key '.*'; did you mean '(.*)'\?$", message))}
+    return [(at, message, key) for at, message, key in found
+            if not ((m := re.match(r"missing required field '(.*?)'", message)) and (at, m[1]) in meant)]
 
 
 @dataclass
@@ -215,8 +248,8 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
         g = doc.data
         region_dir = doc.path.parent.name
         if g["region"] not in region_slugs:
-            close = difflib.get_close_matches(g["region"], sorted(region_slugs), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "add it to content/regions.yml first"
+            close = suggest(g["region"], region_slugs)
+            hint = f"did you mean {close!r}?" if close else "add it to content/regions.yml first"
             errors.append(doc.error(("region",), f"unknown region {g['region']!r}; {hint}"))
         elif g["region"] != region_dir:
             errors.append(doc.error(("region",), f"region {g['region']!r} does not match the folder guides/{region_dir}/; move the file or fix the region"))
@@ -226,8 +259,13 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
         if key in guide_keys:
             errors.append(doc.error(("id",), f"duplicate guide id {key!r} (also in {guide_keys[key].display})"))
         guide_keys.setdefault(key, doc)
-        if not (content / g["source"]["file"]).is_file():
+        source = content / g["source"]["file"]
+        if source.is_symlink():
+            errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is a link; put the text itself there"))
+        elif not source.is_file():
             errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} does not exist; add the raw text there"))
+        elif not source.read_bytes().strip():
+            errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is empty; paste the guide's raw text into it"))
         dates: dict[tuple, dt.datetime] = {}
         for at, value in _walk(g):
             if at and at[-1] in _DATE_KEYS and isinstance(value, str):
@@ -237,8 +275,8 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
             if at and at[-1] == "tags" and isinstance(value, list):
                 for i, tag in enumerate(value):
                     if tag not in tag_slugs:
-                        close = difflib.get_close_matches(tag, sorted(tag_slugs), n=1)
-                        hint = f"did you mean {close[0]!r}?" if close else "use a slug from content/tags.yml or add the tag there"
+                        close = suggest(tag, tag_slugs)
+                        hint = f"did you mean {close!r}?" if close else "use a slug from content/tags.yml or add the tag there"
                         errors.append(doc.error(at + (i,), f"unknown tag {tag!r}; {hint}"))
         for (a, b) in (("opens", "closes"), ("start", "end")):
             for at, value in dates.items():
