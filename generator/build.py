@@ -25,6 +25,9 @@ from .write import WriteReport, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 BEIJING = dt.timezone(dt.timedelta(hours=8))
+# Inside each page's indexed article (data-pagefind-body), what Pagefind must not index:
+# heading permalinks (¶), and navigation: breadcrumbs and the previous/next pager.
+PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager")
 
 
 def build_date() -> dt.date:
@@ -73,7 +76,8 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml
     try:
         run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)],
             env={"ATLAS_DOCS_DIR": str(docs.resolve()), "NO_MKDOCS_2_WARNING": "1"})
-        run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent"])
+        run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent",
+             *(arg for selector in PAGEFIND_EXCLUDE for arg in ("--exclude-selectors", selector))])
     except (subprocess.CalledProcessError, OSError):
         shutil.rmtree(fresh, ignore_errors=True)
         raise

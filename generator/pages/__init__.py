@@ -6,9 +6,9 @@ the whole site; add a module here to add a kind of page or file.
 
 from __future__ import annotations
 
-from . import guides, home, regions, sources, tags
+from . import guides, home, regions, search, sources, tags
 
-MODULES = (home, regions, guides, tags, sources)
+MODULES = (home, regions, guides, tags, sources, search)
 
 
 def all_outputs(site, renderer):
