@@ -77,3 +77,11 @@ def shot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def axe_js():
+    """axe-core's script (pinned in tests/browser/axe.py), installed from npm on first use."""
+    from .axe import ensure_axe
+
+    return ensure_axe()

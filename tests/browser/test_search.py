@@ -48,6 +48,11 @@ def header_search(page, query: str) -> list[dict]:
     return results(page, "[data-atlas-search-results]")
 
 
+def settle(page) -> None:
+    """Wait for CSS transitions (the search panel unfolding) to finish, so screenshots show the end state."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def results(page, selector: str) -> list[dict]:
     return page.eval_on_selector_all(f"{selector} > li", """items => items.map(li => ({
         href: li.querySelector('a').href,
@@ -123,6 +128,7 @@ def test_click_opens_the_header_box_on_desktop_and_phone(page, base_url):
     page.keyboard.press("End")
     page.wait_for_function("document.querySelector('[data-atlas-search-results]').dataset.query === '集成电路'")
     assert page.locator("[data-atlas-search-results] li").first.is_visible()
+    settle(page)
     shot(page, "search-header-phone")
 
 
@@ -205,3 +211,27 @@ def test_only_the_article_is_indexed_not_nav_or_footer(page, base_url, url):
     # The tab labels and the footer's copyright line are on every page; they must not be found.
     page.goto(base_url + url)
     assert header_search(page, "版权归发布机关所有") == []
+
+
+def test_breadcrumbs_and_pager_are_not_indexed_with_the_page(page, base_url, site_model):
+    # A topic's pager links to the next topic by title; searching that title, quoted, must not
+    # find the topic that merely links to it.
+    track = next(t for t in (tr for g in site_model.guides for tr in g.tracks) if len(t.topics) > 1)
+    first, second = track.topics[0], track.topics[1]
+    shown = search_page(page, base_url, f'?q="{second.title.zh}"')
+    hrefs = [r["href"] for r in shown]
+    assert base_url + second.url in hrefs
+    assert base_url + first.url not in hrefs
+
+
+def test_a_topic_found_by_its_full_title(page, base_url, site_model):
+    """Pasting a topic's whole title finds it, plain or quoted, though Pagefind's index and the
+    browser segment long Chinese titles differently (atlas-search-engine.js repairs that)."""
+    page.goto(base_url)
+    misses = []
+    for topic in site_model.topics:
+        for query in (topic.title.zh, f'"{topic.title.zh}"'):
+            hrefs = [r["href"] for r in header_search(page, query)]
+            if base_url + topic.url not in hrefs:
+                misses.append(query)
+    assert not misses, misses

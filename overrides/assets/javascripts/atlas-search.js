@@ -5,8 +5,11 @@
 //     opened by click or "/", results as you type, Enter goes to the search page;
 //   - the search page ([data-atlas-search=page], search/index.md): query and filters (region,
 //     year, track, tag; the groups are in the page, from generator/pages/search.py) kept in the URL (?q=…&region=…), so a search can be shared.
-// Pagefind's bundle is found relative to the page (Material's base_url), so the site works from
-// any static host and sub-path. Result text is inserted as text; only Pagefind's <mark> becomes markup.
+// Searching itself (and its repairs for Chinese) is atlas-search-engine.js. Pagefind's bundle is
+// found relative to the page (Material's base_url), so the site works from any static host and
+// sub-path. Result text is inserted as text; only the excerpt's <mark> becomes markup.
+
+import { find } from "./atlas-search-engine.js";
 
 const HEADER_LIMIT = 10;
 const PAGE_SIZE = 20;
@@ -71,10 +74,21 @@ function resultItem(data) {
     el("a", { href: data.url, class: "md-search-result__link" }, article));
 }
 
-function countText(total) {
+function countText(search) {
+  const { total, exact } = search;
+  if (!exact) return `已找到 ${total} 个符合条件的结果，仍在核对`;
   if (total === 0) return "没有找到符合条件的结果";
   if (total === 1) return "找到 1 个符合条件的结果";
   return `${total} 个符合条件的结果`;
+}
+
+/** Wait for the reader to pause typing; resolves false if a newer call came meanwhile. */
+function debouncer(ms) {
+  let latest = 0;
+  return () => {
+    const mine = ++latest;
+    return new Promise((resolve) => setTimeout(() => resolve(mine === latest), ms));
+  };
 }
 
 /** Pagefind filters from the selected values: any of the values within a group, every group. */
@@ -93,6 +107,7 @@ function mountHeader(root) {
   const list = root.querySelector("[data-atlas-search-results]");
   const all = root.querySelector("[data-atlas-search-all]");
   const placeholder = meta.textContent;
+  const pause = debouncer(120);
   let shown = null;
 
   const open = () => { if (!toggle.checked) { toggle.checked = true; toggle.dispatchEvent(new Event("change")); } };
@@ -120,14 +135,14 @@ function mountHeader(root) {
       return;
     }
     const pf = await pagefind();
-    const search = await pf.debouncedSearch(query, {}, 120);
-    if (search === null || shown !== query) return; // a newer query superseded this one
-    const data = await Promise.all(search.results.slice(0, HEADER_LIMIT).map((r) => r.data()));
+    if (!(await pause()) || shown !== query) return; // a newer query superseded this one
+    const search = await find(pf, query);
+    const data = await search.next(HEADER_LIMIT);
     if (shown !== query) return;
-    meta.textContent = countText(search.results.length);
+    meta.textContent = countText(search);
     list.replaceChildren(...data.map(resultItem));
     all.href = `${new URL("search/", siteRoot).pathname}?q=${encodeURIComponent(query)}`;
-    all.hidden = search.results.length === 0;
+    all.hidden = search.total === 0;
     list.dataset.query = query; // what the list now shows (tests and measure_search.py wait on it)
   }
 
@@ -197,6 +212,9 @@ async function mountPage(root) {
   const keys = Object.keys(groups);
   const initial = readUrl(keys);
   input.value = initial.query;
+  // Filters start open on wide screens, or when the address already selects some.
+  const box = root.querySelector("[data-atlas-search-filters]");
+  box.open = matchMedia("(min-width: 60em)").matches || Object.values(initial.selected).some((v) => v.length);
 
   const pf = await pagefind();
   const available = await pf.filters();
@@ -213,8 +231,8 @@ async function mountPage(root) {
     }));
   }
 
-  let results = [];
-  let shownCount = 0;
+  const pause = debouncer(120);
+  let search = null;
   let generation = 0;
   let lastKey = null;
 
@@ -227,12 +245,11 @@ async function mountPage(root) {
   }
 
   async function showMore(mine) {
-    const next = results.slice(shownCount, shownCount + PAGE_SIZE);
-    const data = await Promise.all(next.map((r) => r.data()));
+    const data = await search.next(PAGE_SIZE);
     if (mine !== generation) return;
     list.append(...data.map(resultItem));
-    shownCount += next.length;
-    more.hidden = shownCount >= results.length;
+    status.textContent = countText(search);
+    more.hidden = data.length < PAGE_SIZE || list.children.length >= search.total && search.exact;
   }
 
   async function update() {
@@ -246,19 +263,18 @@ async function mountPage(root) {
     const state = location.search;
     const filters = pagefindFilters(chosen);
     if (!query && !Object.keys(filters).length) {
-      results = [];
+      search = null;
       list.replaceChildren();
       status.textContent = "键入以开始搜索";
       more.hidden = true;
       list.dataset.state = state;
       return;
     }
-    const search = await pf.debouncedSearch(query || null, { filters }, 120);
-    if (search === null || mine !== generation) return;
-    results = search.results;
-    shownCount = 0;
+    if (!(await pause()) || mine !== generation) return;
+    const found = await find(pf, query, filters);
+    if (mine !== generation) return;
+    search = found;
     list.replaceChildren();
-    status.textContent = countText(results.length);
     await showMore(mine);
     // The URL state the list now shows (tests and measure_search.py wait for it to equal location.search).
     if (mine === generation) list.dataset.state = state;
