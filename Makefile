@@ -6,13 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve clean help
+.PHONY: site test check serve clean help search-bench
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
 	@echo "make check  validate content/ only"
 	@echo "make serve  live preview on http://127.0.0.1:8000/"
+	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,10 @@ serve: $(STAMP)
 test: $(STAMP)
 	bash tests/ensure-browser.sh
 	$(BIN)/python -m pytest tests
+
+search-bench: site
+	bash tests/ensure-browser.sh
+	$(BIN)/python tests/browser/measure_search.py site
 
 clean:
 	rm -rf build site site.new site.old

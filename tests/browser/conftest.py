@@ -65,7 +65,7 @@ def page(browser, base_url):
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
             foreign.append(request.url)
 
-    page.on("request", watch)
+    context.on("request", watch)  # the context's requests include those of the page's Web Workers
     yield page
     context.close()
     assert not foreign, f"requests to other hosts: {foreign}"
