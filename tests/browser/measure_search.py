@@ -14,8 +14,13 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import random
+import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -44,6 +49,20 @@ TYPE_AND_TIME = """async (q) => {
 
 
 
+# In the page: Pagefind alone (its search and the top 10 results' data), per query, in ms.
+PAGEFIND_ALONE = """async (queries) => {
+  const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+  const out = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    const r = await pf.search(q);
+    await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+    out.push([q, performance.now() - t0, r.results.length]);
+  }
+  return out;
+}"""
+
+
 def kib(n: float) -> str:
     return f"{n / 1024:,.1f} KiB"
 
@@ -58,15 +77,50 @@ def bundle_sizes(site: Path) -> dict[str, int]:
     return sizes
 
 
+ARTICLE = re.compile(r"(<article[^>]*data-pagefind-body[^>]*>)(.*?)(</article>)", re.S)
+
+
+def synthetic_site(site: Path, count: int, out: Path) -> Path:
+    """A copy of `site` plus `count` made-up topic pages, indexed by Pagefind as `make site` does."""
+    from generator.build import PAGEFIND_EXCLUDE
+
+    shutil.copytree(site, out, ignore=shutil.ignore_patterns("pagefind"))
+    topics = [p for p in site.glob("guides/*/*/*/*/index.html")]
+    html = [p.read_text(encoding="utf-8") for p in topics]
+    sentences = [s for h in html for s in re.split(r"(?<=[。；])", re.sub(r"<[^>]+>", "", ARTICLE.search(h)[2]))
+                 if len(s.strip()) > 8]
+    facts = [re.search(r'<div class="atlas-search-facts".*?</div>', h, re.S)[0] for h in html]
+    rng = random.Random(1)
+    for i in range(count):
+        body = "".join(f"<p>{''.join(rng.sample(sentences, 3))}</p>" for _ in range(rng.randint(3, 8)))
+        title = rng.choice(sentences).strip()[:30]
+        article = f"<h1>{title}</h1>{body}{rng.choice(facts)}"
+        page = ARTICLE.sub(lambda m: m[1] + article + m[3], html[i % len(html)], count=1)
+        target = out / "synthetic" / str(i) / "index.html"
+        target.parent.mkdir(parents=True)
+        target.write_text(page, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(out), "--silent",
+                    *(a for sel in PAGEFIND_EXCLUDE for a in ("--exclude-selectors", sel))], check=True)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
+                        help="add N made-up topic pages to a copy of the site first")
     args = parser.parse_args()
     site = args.site.resolve()
     if not (site / "pagefind" / "pagefind.js").exists():
         print(f"no Pagefind bundle in {site}; run `make site` first", file=sys.stderr)
         return 1
+    if args.synthetic:
+        with tempfile.TemporaryDirectory() as tmp:
+            return measure(synthetic_site(site, args.synthetic, Path(tmp) / "site"))
+    return measure(site)
 
+
+def measure(site: Path) -> int:
     sizes = bundle_sizes(site)
     ui_only = {k: v for k, v in sizes.items() if k.startswith("pagefind-") and k.endswith((".js", ".css"))
                and k not in ("pagefind-worker.js", "pagefind-entry.json", "pagefind-highlight.js")}
@@ -110,12 +164,24 @@ def main() -> int:
         for r in sorted(fetched, key=lambda r: -r["bytes"]):
             print(f"    {r['name'][len(base):]:60} {kib(r['bytes']):>12}")
 
-        timings = [page.evaluate(TYPE_AND_TIME, q)["ms"] for q in QUERIES[1:]]
+        timed = [(q, page.evaluate(TYPE_AND_TIME, q)) for q in QUERIES[1:]]
+        timings = [t["ms"] for _, t in timed]
+        slowest = max(timed, key=lambda qt: qt[1]["ms"])
         page.wait_for_load_state("networkidle")
         total_after = sum(r["bytes"] for r in loaded[start:])
         print(f"\nnext {len(timings)} queries, warm: median {statistics.median(timings):.0f} ms, "
               f"max {max(timings):.0f} ms (each includes the 120 ms typing pause)")
+        print(f"  slowest: {slowest[0]!r} {slowest[1]['ms']:.0f} ms")
         print(f"  all {len(QUERIES)} queries together fetched {kib(total_after)}")
+        # For comparison: Pagefind's API alone, in a fresh context (cold cache), same queries.
+        fresh = browser.new_context().new_page()
+        fresh.goto(base)
+        alone = fresh.evaluate(PAGEFIND_ALONE, list(QUERIES))
+        times = [ms for _, ms, _ in alone[1:]]
+        print(f"\nPagefind's API alone (search + top-10 data, no typing pause), same queries, fresh page: "
+              f"first {alone[0][1]:.0f} ms, then median {statistics.median(times):.0f} ms, "
+              f"max {max(times):.0f} ms; results per query: median "
+              f"{statistics.median([n for *_, n in alone]):.0f}")
         browser.close()
     server.shutdown()
     return 0

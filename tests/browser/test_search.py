@@ -13,7 +13,7 @@ import pytest
 
 from html_page import read_page
 
-from .conftest import shot
+from .conftest import ARTIFACTS, shot
 
 # A researcher's queries across all four guides: subjects, programmes, places, institutions.
 QUERIES = (
@@ -51,6 +51,13 @@ def header_search(page, query: str) -> list[dict]:
 def settle(page) -> None:
     """Wait for CSS transitions (the search panel unfolding) to finish, so screenshots show the end state."""
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def screen_shot(page, name: str) -> None:
+    """The screen as the reader sees it (the open search panel is fixed; a full-page shot distorts it)."""
+    settle(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def results(page, selector: str) -> list[dict]:
@@ -104,11 +111,12 @@ def test_slash_opens_the_header_box(page, base_url):
     page.goto(base_url + "about/")
     assert not page.locator("#__search").is_checked()
     page.keyboard.press("/")
-    assert page.locator("#__search").is_checked()
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.wait_for_function("document.getElementById('__search').checked"
+                           " && document.activeElement.classList.contains('md-search__input')")
     assert page.locator(".md-header .md-search__input").input_value() == ""  # the slash is not typed
     page.keyboard.press("Escape")
-    assert not page.locator("#__search").is_checked()
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert not page.evaluate("document.activeElement.classList.contains('md-search__input')")
 
 
 def test_click_opens_the_header_box_on_desktop_and_phone(page, base_url):
@@ -128,8 +136,19 @@ def test_click_opens_the_header_box_on_desktop_and_phone(page, base_url):
     page.keyboard.press("End")
     page.wait_for_function("document.querySelector('[data-atlas-search-results]').dataset.query === '集成电路'")
     assert page.locator("[data-atlas-search-results] li").first.is_visible()
-    settle(page)
-    shot(page, "search-header-phone")
+    screen_shot(page, "search-header-phone")
+
+
+def test_arrow_keys_move_through_results_and_enter_opens_one(page, base_url):
+    page.goto(base_url)
+    shown = header_search(page, "科研诚信")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") == shown[0]["href"]
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") == shown[1]["href"]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    page.wait_for_url(shown[0]["href"])
 
 
 def test_enter_in_the_header_box_opens_the_search_page_with_the_query(page, base_url):

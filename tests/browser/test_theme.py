@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import shot
-from .test_search import header_search, settle, wait_for_page_results
+from .test_search import header_search, screen_shot, wait_for_page_results
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
@@ -34,8 +34,7 @@ def test_palette_toggle_switches_dark_mode_and_search_follows(page, base_url, si
     # The header search box is drawn in the scheme's colours.
     header_search(page, "技术转移")
     assert background(page, ".md-header .md-search__scrollwrap") == dark
-    settle(page)
-    shot(page, "search-header-dark-desktop")
+    screen_shot(page, "search-header-dark-desktop")
     # The choice is kept across pages, as Material keeps it.
     page.keyboard.press("Escape")
     page.goto(base_url + "search/?q=技术转移")
