@@ -5,9 +5,10 @@
 // word (Pagefind issue #1237). So a longer query, such as a topic's full title, often finds
 // nothing, and Pagefind's own quoted search misses phrases it segmented differently. This module:
 //   1. runs Pagefind's search; when it returns fewer than FEW pages, also searches each query
-//      word alone and adds the pages that hold most of the words, ranked by how many they hold;
-//   2. treats "quoted text" as a literal phrase: candidates come from 1., and a page is a result
-//      only if its indexed text holds the phrase exactly (checked in the page's Pagefind fragment).
+//      word alone and adds the pages that hold at least half of the words, ranked by how many;
+//   2. treats "quoted text" as a literal phrase: candidates come from 1. (word by word always),
+//      and a page is a result only if its indexed text holds the phrase exactly (checked in the
+//      page's Pagefind fragment, at most VERIFY_LIMIT candidates, as many as the reader pages through).
 // Results are Pagefind's data objects (url, meta, excerpt with <mark>, content), fetched lazily.
 
 const FEW = 10;          // fewer Pagefind results than this → add the word-by-word candidates
@@ -50,12 +51,12 @@ export function excerpt(content, terms, length = 90) {
   return (start > 0 ? "…" : "") + marked + (end < text.length ? "…" : "");
 }
 
-/** Ranked Pagefind results for a text: Pagefind's own, then word-by-word candidates if few. */
-async function candidates(pf, text, filters) {
+/** Ranked Pagefind results for a text: Pagefind's own, then word-by-word candidates if few (or `always`). */
+async function candidates(pf, text, filters, always = false) {
   const direct = (await pf.search(text, { filters })).results;
   const list = direct.map((result) => ({ result, direct: true }));
   const unique = [...new Set(words(text).map((w) => w.toLowerCase()))];
-  if (direct.length >= FEW || unique.length < 2) return list;
+  if ((direct.length >= FEW && !always) || unique.length < 2) return list;
   const tally = new Map();
   const each = await Promise.all(unique.map((w) => pf.search(w, { filters })));
   for (const search of each) {
@@ -82,7 +83,7 @@ export async function find(pf, query, filters = {}) {
   const { phrases, text } = parse(query);
   const terms = phrases.length ? phrases : words(text);
   const pool = text
-    ? await candidates(pf, text, filters)
+    ? await candidates(pf, text, filters, phrases.length > 0) // a phrase Pagefind split its own way may be missing from its results
     : (await pf.search(null, { filters })).results.map((result) => ({ result, direct: true }));
   const own = (data) => ({ ...data, excerpt: excerpt(data.content, terms) });
 
