@@ -109,11 +109,14 @@ def test_result_shows_region_guide_track_and_highlights_the_match(page, base_url
 
 def test_slash_opens_the_header_box(page, base_url):
     page.goto(base_url + "about/")
+    assert not page.locator("[data-atlas-search-all]").is_visible()
     assert not page.locator("#__search").is_checked()
     page.keyboard.press("/")
     page.wait_for_function("document.getElementById('__search').checked"
                            " && document.activeElement.classList.contains('md-search__input')")
     assert page.locator(".md-header .md-search__input").input_value() == ""  # the slash is not typed
+    header_search(page, "科研诚信")
+    assert page.locator("[data-atlas-search-all]").is_visible()  # a link to all results on the search page
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked")
     assert not page.evaluate("document.activeElement.classList.contains('md-search__input')")
@@ -191,6 +194,8 @@ def test_search_page_keeps_query_and_filters_in_the_url(page, base_url, site_mod
     want = {base_url + t.url for t in site_model.topics_by_tag["ke-ji-jin-rong"]
             if t.guide.region.zh == "上海" and "科技" in topic_text(t) + t.guide.title.zh}
     assert want and {r["href"] for r in narrowed} == want
+    more = page.locator("[data-atlas-search-more]")
+    assert more.is_visible() == (len(want) > 20)  # "more results" only when there are more
 
     # The address is the search: opening it again shows the same results.
     shared = page.url
