@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve clean help new
+.PHONY: site test check serve clean help new search-bench
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
@@ -14,6 +14,7 @@ help:
 	@echo "make check  validate content/ only"
 	@echo "make serve  live preview on http://127.0.0.1:8000/"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
+	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +41,9 @@ test: $(STAMP)
 # A new guide file from the commented template; refuses to overwrite. SLUG defaults to zhinan.
 new: $(STAMP)
 	$(BIN)/python -m generator new --region "$(REGION)" --year "$(YEAR)" $(if $(SLUG),--slug "$(SLUG)")
+search-bench: site
+	bash tests/ensure-browser.sh
+	$(BIN)/python tests/browser/measure_search.py site
 
 clean:
 	rm -rf build site site.new site.old

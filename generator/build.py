@@ -26,6 +26,10 @@ from .write import WriteReport, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 BEIJING = dt.timezone(dt.timedelta(hours=8))
+# Inside each page's indexed article (data-pagefind-body), what Pagefind must not index:
+# heading permalinks (¶), and navigation: breadcrumbs and the previous/next pager.
+# Page parts that name other pages (so a search for their titles must not find this page).
+PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager", ".atlas-related")
 
 
 def build_date() -> dt.date:
@@ -79,7 +83,8 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml
         env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(build_date(), dt.time(), dt.timezone.utc).timestamp()))
     try:
         run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)], env=env)
-        run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent"])
+        run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent",
+             *(arg for selector in PAGEFIND_EXCLUDE for arg in ("--exclude-selectors", selector))])
     except (subprocess.CalledProcessError, OSError):
         shutil.rmtree(fresh, ignore_errors=True)
         raise

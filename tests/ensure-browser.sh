@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The browser tests drive Debian's Chromium through Playwright (never a downloaded browser),
-# with a CJK font so that screenshots show Chinese. Install what is missing; needs root, as on CI.
+# with a CJK font so that screenshots show Chinese, and npm, which fetches axe-core (pinned in
+# tests/browser/axe.py) for the accessibility tests. Install what is missing; needs root, as on CI.
 set -euo pipefail
 packages=(chromium fonts-noto-cjk)
+command -v npm > /dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

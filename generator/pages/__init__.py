@@ -6,9 +6,11 @@ the whole site; add a module here to add a kind of page or file.
 
 from __future__ import annotations
 
-from . import calendars, data, explorer, feeds, guides, home, plans, reference, regions, sources, tags, years
+from . import (
+    calendars, data, explorer, feeds, guides, home, plans, reference, regions, search, sources, tags, years,
+)
 
-MODULES = (home, regions, guides, plans, tags, sources, years, explorer, data, feeds, calendars, reference)
+MODULES = (home, regions, guides, plans, tags, sources, years, explorer, search, data, feeds, calendars, reference)
 
 
 def all_outputs(site, renderer):

@@ -65,7 +65,7 @@ def page(browser, base_url):
         if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
             foreign.append(request.url)
 
-    page.on("request", watch)
+    context.on("request", watch)  # the context's requests include those of the page's Web Workers
     yield page
     context.close()
     assert not foreign, f"requests to other hosts: {foreign}"
@@ -77,3 +77,11 @@ def shot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def axe_js():
+    """axe-core's script (pinned in tests/browser/axe.py), installed from npm on first use."""
+    from .axe import ensure_axe
+
+    return ensure_axe()

@@ -27,13 +27,13 @@ def test_filter_share_reload_and_sort(page, base_url, site_model):
     assert len(visible_rows(page)) == total
     assert page.locator("form.atlas-explorer-filters").is_visible()
 
-    page.select_option("select[name=region]", "hubei")
+    page.select_option(".atlas-explorer-filters select[name=region]", "hubei")
     rows = visible_rows(page)
     hubei = [t for t in site_model.topics if t.guide.region.slug == "hubei"]
     assert len(rows) == len(hubei) and {r["region"] for r in rows} == {"hubei"}
     assert page.locator(".atlas-explorer-count").inner_text() == f"显示 {len(hubei)} / {total} 个题目"
 
-    page.select_option("select[name=tag]", "ke-xue-pu-ji")
+    page.select_option(".atlas-explorer-filters select[name=tag]", "ke-xue-pu-ji")
     expected = sorted(t.title.zh for t in hubei if any(tag.slug == "ke-xue-pu-ji" for tag in t.tags))
     assert len(expected) == 2
     assert sorted(r["title"] for r in visible_rows(page)) == expected
@@ -44,20 +44,20 @@ def test_filter_share_reload_and_sort(page, base_url, site_model):
     shared = page.url
     page.goto("about:blank")
     page.goto(shared)
-    assert page.locator("select[name=region]").input_value() == "hubei"
-    assert page.locator("select[name=tag]").input_value() == "ke-xue-pu-ji"
+    assert page.locator(".atlas-explorer-filters select[name=region]").input_value() == "hubei"
+    assert page.locator(".atlas-explorer-filters select[name=tag]").input_value() == "ke-xue-pu-ji"
     assert sorted(r["title"] for r in visible_rows(page)) == expected
     shot(page, "explorer-filtered")
 
     # Typing into the title box narrows further (Chinese arrives as inserted text; End fires key events).
-    page.fill("input[name=q]", "")
-    page.locator("input[name=q]").type("传播")
+    page.fill(".atlas-explorer-filters input[name=q]", "")
+    page.locator(".atlas-explorer-filters input[name=q]").type("传播")
     page.keyboard.press("End")
     assert [r["title"] for r in visible_rows(page)] == [t for t in expected if "传播" in t]
     assert query(page)["q"] == "传播"
 
     # Clear, then sort by funding: ascending, then descending; topics without an amount stay last.
-    page.click("button[type=reset]")
+    page.click(".atlas-explorer-filters button[type=reset]")
     page.wait_for_function("new URLSearchParams(location.search).toString() === ''")
     assert len(visible_rows(page)) == total
     header = page.locator("th[data-key=funding] button")
@@ -80,15 +80,15 @@ def test_filter_share_reload_and_sort(page, base_url, site_model):
 
 def test_region_pages_move_between_regions_keeping_the_filter(page, base_url, site_model):
     page.goto(base_url + "explorer/hubei/?tag=ke-ji-jin-rong")
-    assert page.locator("select[name=region]").input_value() == "hubei"
+    assert page.locator(".atlas-explorer-filters select[name=region]").input_value() == "hubei"
     assert [r["title"] for r in visible_rows(page)] == ["湖北省科技金融体系建设研究"]
     with page.expect_navigation():
-        page.select_option("select[name=region]", "shanghai")
+        page.select_option(".atlas-explorer-filters select[name=region]", "shanghai")
     assert urlparse(page.url).path.endswith("/atlas/explorer/shanghai/")
     assert query(page) == {"tag": "ke-ji-jin-rong"}
     assert [r["title"] for r in visible_rows(page)] == ["上海科技金融生态年度观察"]
     with page.expect_navigation():
-        page.select_option("select[name=region]", "")
+        page.select_option(".atlas-explorer-filters select[name=region]", "")
     assert urlparse(page.url).path.endswith("/atlas/explorer/")
     expected = {t.title.zh for t in site_model.topics_by_tag["ke-ji-jin-rong"]}
     assert {r["title"] for r in visible_rows(page)} == expected
@@ -107,17 +107,17 @@ def test_table_is_complete_without_javascript(browser, base_url, site_model):
 
 def test_year_and_track_filters(page, base_url, site_model):
     page.goto(base_url + "explorer/")
-    page.select_option("select[name=year]", "2021")
+    page.select_option(".atlas-explorer-filters select[name=year]", "2021")
     assert {r["year"] for r in visible_rows(page)} == {"2021"}
     assert len(visible_rows(page)) == sum(1 for t in site_model.topics if t.guide.year == 2021)
-    page.select_option("select[name=year]", "")
-    page.select_option("select[name=track]", "一般项目")
+    page.select_option(".atlas-explorer-filters select[name=year]", "")
+    page.select_option(".atlas-explorer-filters select[name=track]", "一般项目")
     expected = {t.title.zh for t in site_model.topics if t.track.name.zh == "一般项目"}
     assert {t.guide.region.slug for t in site_model.topics if t.title.zh in expected} == {"chengdu", "tianjin"}
     assert {r["title"] for r in visible_rows(page)} == expected
     assert query(page) == {"track": "一般项目"}
-    page.select_option("select[name=tag]", "ke-ji-jin-rong")
+    page.select_option(".atlas-explorer-filters select[name=tag]", "ke-ji-jin-rong")
     assert [r["title"] for r in visible_rows(page)] == ["天津科技成果产业化早期的科技金融创新支撑体系研究"]
-    page.select_option("select[name=year]", "2023")
+    page.select_option(".atlas-explorer-filters select[name=year]", "2023")
     assert visible_rows(page) == []
     assert page.locator(".atlas-explorer-empty").is_visible()

@@ -1,0 +1,25 @@
+"""The search page (search/): a full-page Pagefind search whose query and filters live in the URL.
+
+The filters offered are the facts topic pages carry for Pagefind (overrides/partials/
+atlas-search-facts.html); their values come from the index itself, in the browser.
+"""
+
+from __future__ import annotations
+
+from ..render import page_path
+from ..write import Output
+
+URL = "search/"
+
+# Pagefind filter key → the label the search page shows (Chinese, English).
+FILTERS = (
+    ("region", "地区", "Region"),
+    ("year", "年度", "Year"),
+    ("track", "类别", "Track"),
+    ("tag", "标签", "Tag"),
+)
+
+
+def outputs(site, renderer):
+    meta = {"search": {"exclude": True}, "hide": ["toc"]}
+    yield Output(page_path(URL), renderer.render("search.md.j2", URL, meta=meta, filters=FILTERS))

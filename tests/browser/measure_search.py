@@ -1,0 +1,191 @@
+"""Measure search in the browser (a benchmark, not a test): `make search-bench`.
+
+Serves a built site under /atlas/ on loopback, opens it in headless Debian Chromium with a cold
+cache, types queries into the header box as a reader would, and reports:
+  - the Pagefind bundle's size on disk (all of site/pagefind/, and what a browser may load);
+  - the bytes the first query fetches (Pagefind's script, WebAssembly, index and fragments);
+  - the time from the keystroke to results on screen, for the first query and the rest.
+
+    python tests/browser/measure_search.py [SITE_DIR]     (default: site/)
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from browser.conftest import CHROMIUM_ARGS, SUBPATH, _Handler  # noqa: E402
+from browser.test_search import QUERIES  # noqa: E402
+
+# In the page: type `q` into the header box, resolve with ms from the keystroke to results shown.
+TYPE_AND_TIME = """async (q) => {
+  const box = document.querySelector('.md-header .md-search__input');
+  const list = document.querySelector('[data-atlas-search-results]');
+  box.focus();
+  const t0 = performance.now();
+  box.value = q;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  await new Promise(resolve => {
+    if (list.dataset.query === q) return resolve();
+    new MutationObserver((_, obs) => { if (list.dataset.query === q) { obs.disconnect(); resolve(); } })
+      .observe(list, {attributes: true, attributeFilter: ['data-query']});
+  });
+  return {ms: performance.now() - t0, shown: list.children.length};
+}"""
+
+
+
+# In the page: Pagefind alone (its search and the top 10 results' data), per query, in ms.
+PAGEFIND_ALONE = """async (queries) => {
+  const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+  const out = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    const r = await pf.search(q);
+    await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+    out.push([q, performance.now() - t0, r.results.length]);
+  }
+  return out;
+}"""
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:,.1f} KiB"
+
+
+def bundle_sizes(site: Path) -> dict[str, int]:
+    bundle = site / "pagefind"
+    sizes: dict[str, int] = {}
+    for path in bundle.rglob("*"):
+        if path.is_file():
+            part = path.relative_to(bundle).parts[0] if len(path.relative_to(bundle).parts) > 1 else path.name
+            sizes[part] = sizes.get(part, 0) + path.stat().st_size
+    return sizes
+
+
+ARTICLE = re.compile(r"(<article[^>]*data-pagefind-body[^>]*>)(.*?)(</article>)", re.S)
+
+
+def synthetic_site(site: Path, count: int, out: Path) -> Path:
+    """A copy of `site` plus `count` made-up topic pages, indexed by Pagefind as `make site` does."""
+    from generator.build import PAGEFIND_EXCLUDE
+
+    shutil.copytree(site, out, ignore=shutil.ignore_patterns("pagefind"))
+    topics = [p for p in site.glob("guides/*/*/*/*/index.html")]
+    html = [p.read_text(encoding="utf-8") for p in topics]
+    sentences = [s for h in html for s in re.split(r"(?<=[。；])", re.sub(r"<[^>]+>", "", ARTICLE.search(h)[2]))
+                 if len(s.strip()) > 8]
+    facts = [re.search(r'<div class="atlas-search-facts".*?</div>', h, re.S)[0] for h in html]
+    rng = random.Random(1)
+    for i in range(count):
+        body = "".join(f"<p>{''.join(rng.sample(sentences, 3))}</p>" for _ in range(rng.randint(3, 8)))
+        title = rng.choice(sentences).strip()[:30]
+        article = f"<h1>{title}</h1>{body}{rng.choice(facts)}"
+        page = ARTICLE.sub(lambda m: m[1] + article + m[3], html[i % len(html)], count=1)
+        target = out / "synthetic" / str(i) / "index.html"
+        target.parent.mkdir(parents=True)
+        target.write_text(page, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(out), "--silent",
+                    *(a for sel in PAGEFIND_EXCLUDE for a in ("--exclude-selectors", sel))], check=True)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
+                        help="add N made-up topic pages to a copy of the site first")
+    args = parser.parse_args()
+    site = args.site.resolve()
+    if not (site / "pagefind" / "pagefind.js").exists():
+        print(f"no Pagefind bundle in {site}; run `make site` first", file=sys.stderr)
+        return 1
+    if args.synthetic:
+        with tempfile.TemporaryDirectory() as tmp:
+            return measure(synthetic_site(site, args.synthetic, Path(tmp) / "site"))
+    return measure(site)
+
+
+def measure(site: Path) -> int:
+    sizes = bundle_sizes(site)
+    ui_only = {k: v for k, v in sizes.items() if k.startswith("pagefind-") and k.endswith((".js", ".css"))
+               and k not in ("pagefind-worker.js", "pagefind-entry.json", "pagefind-highlight.js")}
+    pages = len(list(site.rglob("*.html")))
+    print(f"site: {site} ({pages} HTML pages)")
+    print(f"Pagefind bundle on disk: {kib(sum(sizes.values()))} in site/pagefind/")
+    print(f"  of which Pagefind's prebuilt UIs we do not load: {kib(sum(ui_only.values()))}")
+    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
+        print(f"    {name:40} {kib(size):>12}")
+
+    handler = functools.partial(_Handler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        # Every file the browser requests, the page's and its Web Worker's, with the bytes the server
+        # sends for it (its size on disk: the test server sends files as they are, uncompressed).
+        loaded: list[dict] = []
+
+        def record(request):
+            path = urlparse(request.url).path[len(SUBPATH):]
+            file = site / path / "index.html" if path.endswith("/") or not path else site / path
+            loaded.append({"name": request.url, "bytes": file.stat().st_size if file.is_file() else 0})
+
+        context.on("request", record)
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        start = len(loaded)
+        first = page.evaluate(TYPE_AND_TIME, QUERIES[0])
+        page.wait_for_load_state("networkidle")
+        fetched = loaded[start:]
+        print(f"\nfirst query {QUERIES[0]!r}, cold cache: {first['ms']:.0f} ms from keystroke to "
+              f"{first['shown']} results (includes the 120 ms typing pause)")
+        print(f"  fetched {len(fetched)} files, {kib(sum(r['bytes'] for r in fetched))}:")
+        for r in sorted(fetched, key=lambda r: -r["bytes"]):
+            print(f"    {r['name'][len(base):]:60} {kib(r['bytes']):>12}")
+
+        timed = [(q, page.evaluate(TYPE_AND_TIME, q)) for q in QUERIES[1:]]
+        timings = [t["ms"] for _, t in timed]
+        slowest = max(timed, key=lambda qt: qt[1]["ms"])
+        page.wait_for_load_state("networkidle")
+        total_after = sum(r["bytes"] for r in loaded[start:])
+        print(f"\nnext {len(timings)} queries, warm: median {statistics.median(timings):.0f} ms, "
+              f"max {max(timings):.0f} ms (each includes the 120 ms typing pause)")
+        print(f"  slowest: {slowest[0]!r} {slowest[1]['ms']:.0f} ms")
+        print(f"  all {len(QUERIES)} queries together fetched {kib(total_after)}")
+        # For comparison: Pagefind's API alone, in a fresh context (cold cache), same queries.
+        fresh = browser.new_context().new_page()
+        fresh.goto(base)
+        alone = fresh.evaluate(PAGEFIND_ALONE, list(QUERIES))
+        times = [ms for _, ms, _ in alone[1:]]
+        print(f"\nPagefind's API alone (search + top-10 data, no typing pause), same queries, fresh page: "
+              f"first {alone[0][1]:.0f} ms, then median {statistics.median(times):.0f} ms, "
+              f"max {max(times):.0f} ms; results per query: median "
+              f"{statistics.median([n for *_, n in alone]):.0f}")
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
