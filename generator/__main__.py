@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .build import ROOT, build_site_dir, generate, load_site
+from .build import ROOT, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
 from .errors import ContentError, ContentErrors
 
 
@@ -19,9 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate the content only")
     gen = sub.add_parser("generate", help="validate and write Markdown pages")
     gen.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
+    gen.add_argument("--stats", type=Path, help="write the time, memory and written files here (JSON)")
     site = sub.add_parser("site", help="generate, then mkdocs build --strict and Pagefind into --site-dir")
     site.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
     site.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    site.add_argument("--stats", type=Path, help="write each step's time, memory and written files here (JSON)")
     watch = sub.add_parser("watch", help="regenerate whenever content/ changes (for make serve)")
     watch.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
     args = parser.parse_args(argv)
@@ -31,11 +34,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"content OK: {len(site.guides)} guides, {len(site.topics)} topics, "
                   f"{len(site.regions)} regions, {len(site.tags)} tags")
         elif args.command == "generate":
-            _generate(args)
+            result = _generate(args)
+            if args.stats:
+                _stats(args.stats, result, peak_rss_mb())
         elif args.command == "site":
-            _generate(args)
-            build_site_dir(args.out, args.site_dir)
-            print(f"site built in {args.site_dir}")
+            result = _generate(args)
+            generated_rss = peak_rss_mb()
+            # The stamp sits beside the Markdown folder: build/site.stamp for make site.
+            built = build_site_dir(args.out, args.site_dir, stamp_file=args.out.parent / "site.stamp")
+            if built.skipped:
+                print(f"{args.site_dir} is up to date: nothing changed since it was built")
+            else:
+                print(f"site built in {args.site_dir}")
+            if args.stats:
+                _stats(args.stats, result, generated_rss, built)
         elif args.command == "watch":
             return _watch(args)
     except ContentErrors as exc:
@@ -53,11 +65,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _generate(args) -> None:
-    result = generate(args.content, args.out)
+def _generate(args):
+    # The stamp sits beside the Markdown folder: build/generate.stamp for make site.
+    result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp")
     r = result.report
-    print(f"generated {len(result.site.topics)} topics: {len(r.written)} written, {r.unchanged} unchanged, "
-          f"{len(r.removed)} removed in {result.seconds:.2f} s")
+    if result.skipped:
+        print(f"{args.out} is up to date: content and generator unchanged ({result.seconds:.2f} s)")
+    else:
+        print(f"generated {len(result.site.topics)} topics: {len(r.written)} written, {r.unchanged} unchanged, "
+              f"{len(r.removed)} removed in {result.seconds:.2f} s")
+    return result
+
+
+def _stats(path: Path, result, rss_mb: float, built=None) -> None:
+    """The figures `python -m generator.bench` reads: sizes, times, memory, files written."""
+    path.write_text(json.dumps({
+        "guides": len(result.site.guides) if result.site else None,
+        "topics": len(result.site.topics) if result.site else None, "generate_skipped": result.skipped,
+        "generate_s": result.seconds, "generate_rss_mb": rss_mb, "cpu_s": cpu_seconds(),
+        "skipped": built.skipped if built else None, "steps": [vars(s) for s in built.steps] if built else [],
+        "written": result.report.written, "removed": result.report.removed, "unchanged": result.report.unchanged,
+    }, indent=1), encoding="utf-8")
 
 
 def _watch(args) -> int:

@@ -2,19 +2,25 @@
 
 `generate` writes Markdown for MkDocs; `build_site_dir` runs `mkdocs build --strict`
 and Pagefind into a fresh folder beside `site/` and swaps it in only when both succeed,
-so a failed build leaves the previous site exactly as it was.
+so a failed build leaves the previous site exactly as it was. Given a stamp file, it
+skips both when nothing they read has changed since the last successful build
+(generator/stamp.py). Each step's time and peak memory are kept for the benchmark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import stamp
 
 from .errors import ContentErrors
 from .model import Site, build_site
@@ -45,35 +51,102 @@ def load_site(content: Path) -> Site:
 
 @dataclass
 class GenerateResult:
-    site: Site
+    site: Site | None  # None when skipped
     report: WriteReport
     seconds: float
+    skipped: bool = False
 
 
-def generate(content: Path, out: Path) -> GenerateResult:
+def generate(content: Path, out: Path, stamp_file: Path | None = None) -> GenerateResult:
+    """Validate and write the Markdown. With `stamp_file`, skip all of it when neither the
+    content, the generator, the settings nor the written folder changed since the last run."""
     start = time.perf_counter()
+    if stamp_file:
+        inputs = stamp.generate_inputs(content, out, build_date().isoformat())
+        if out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}"):
+            return GenerateResult(None, WriteReport(), time.perf_counter() - start, skipped=True)
+        stamp.forget(stamp_file)
     site = load_site(content)
     renderer = Renderer(site)
     report = write_outputs(all_outputs(site, renderer), out)
+    if stamp_file:
+        stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out)}")
     return GenerateResult(site, report, time.perf_counter() - start)
 
 
-def run(cmd: list[str], env: dict | None = None) -> None:
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time this process has used so far (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Step:
+    """One step of the build: wall time, CPU time and peak resident memory of its processes."""
+
+    name: str
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+
+
+# Each step runs under this small launcher, which reports its child's peak memory and
+# CPU time (RUSAGE_CHILDREN). A process forked straight from this one would count this
+# one's memory at the fork as its own peak.
+_LAUNCHER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "open(sys.argv[1], 'w').write(f'{u.ru_maxrss} {u.ru_utime + u.ru_stime}')\n"
+    "sys.exit(code)\n"
+)
+
+
+def run(cmd: list[str], env: dict | None = None, name: str | None = None) -> Step:
     print("+", " ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True, env={**os.environ, **(env or {})})
+    start = time.perf_counter()
+    with tempfile.NamedTemporaryFile("r") as rss:
+        code = subprocess.call([sys.executable, "-c", _LAUNCHER, rss.name, *cmd], env={**os.environ, **(env or {})})
+        if code:
+            raise subprocess.CalledProcessError(code, cmd)
+        peak_kb, cpu = rss.read().split()
+    return Step(name or cmd[0], time.perf_counter() - start, float(cpu), int(peak_kb) / 1024)
 
 
-def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> None:
-    """mkdocs build --strict and Pagefind into site_dir.new, then swap it in."""
+@dataclass
+class SiteBuild:
+    skipped: bool = False
+    steps: list[Step] = field(default_factory=list)
+
+
+def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml",
+                   stamp_file: Path | None = None) -> SiteBuild:
+    """mkdocs build --strict and Pagefind into site_dir.new, then swap it in.
+
+    With `stamp_file`, skip both when site_dir was built from exactly these inputs.
+    """
+    value = stamp.site_inputs(docs, site_dir, config) if stamp_file else ""
+    if stamp_file and site_dir.is_dir() and stamp.fresh(stamp_file, value):
+        return SiteBuild(skipped=True)
+    if stamp_file:
+        stamp.forget(stamp_file)
     fresh = site_dir.with_name(site_dir.name + ".new")
     old = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, old):
         if leftover.exists():
             shutil.rmtree(leftover)
+    result = SiteBuild()
     try:
-        run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)],
-            env={"ATLAS_DOCS_DIR": str(docs.resolve()), "NO_MKDOCS_2_WARNING": "1"})
-        run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent"])
+        result.steps.append(run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)],
+            env={"ATLAS_DOCS_DIR": str(docs.resolve()), "NO_MKDOCS_2_WARNING": "1"}, name="mkdocs"))
+        result.steps.append(run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent"],
+                                name="pagefind"))
     except (subprocess.CalledProcessError, OSError):
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -81,3 +154,6 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml
         site_dir.rename(old)
     fresh.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+    if stamp_file:
+        stamp.record(stamp_file, value)
+    return result

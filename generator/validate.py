@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import best_match
 
@@ -33,6 +34,16 @@ def schema(name: str) -> dict:
 @lru_cache(maxsize=None)
 def _validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema(name))
+
+
+@lru_cache(maxsize=None)
+def _fast_check(name: str):
+    """The same schema compiled to Python code (fastjsonschema): tens of times faster.
+
+    Used as a first pass only: a document it accepts is valid; for one it rejects,
+    jsonschema finds the errors and words them (and has the last word).
+    """
+    return fastjsonschema.compile(schema(name))
 
 
 def _describe(value) -> str:
@@ -106,6 +117,11 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
 
 
 def _schema_errors(doc: Document, name: str) -> list[ContentError]:
+    try:
+        _fast_check(name)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     out = []
     for error in sorted(_validator(name).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
         if error.validator in ("oneOf", "anyOf") and error.context:

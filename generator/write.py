@@ -33,6 +33,7 @@ def write_outputs(outputs, out_dir: Path) -> WriteReport:
     report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
     wanted: set[str] = set()
+    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
     for output in outputs:
         if output.path in wanted:
             raise ValueError(f"two pages want the same file: {output.path}")
@@ -40,15 +41,21 @@ def write_outputs(outputs, out_dir: Path) -> WriteReport:
         target = out_dir / output.path
         data = output.encoded()
         try:
+            exists = True
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 report.unchanged += 1
                 continue
         except FileNotFoundError:
-            pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+            exists = False
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if exists:  # replaced whole, so a watcher never reads half a page
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        else:
+            target.write_bytes(data)
         report.written.append(output.path)
     for path in sorted(out_dir.rglob("*"), reverse=True):
         rel = path.relative_to(out_dir).as_posix()
