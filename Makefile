@@ -6,13 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve clean help
+.PHONY: site test check serve bench clean help
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
 	@echo "make check  validate content/ only"
 	@echo "make serve  live preview on http://127.0.0.1:8000/"
+	@echo "make bench  build synthetic corpora of 50 and GUIDES (default 1000) guides; writes build/bench.json"
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +32,10 @@ serve: $(STAMP)
 	$(BIN)/python -m generator watch > /dev/null & watcher=$$!; \
 	trap 'kill $$watcher' EXIT INT TERM; \
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+GUIDES ?= 1000
+bench: $(STAMP)
+	$(BIN)/python -m generator.bench --guides $(GUIDES)
 
 test: $(STAMP)
 	bash tests/ensure-browser.sh
