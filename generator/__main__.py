@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -36,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "generate":
             result = _generate(args)
             if args.stats:
-                _stats(args.stats, result, peak_rss_mb())
+                _stats(args.stats, result, peak_rss_mb(), cpu_seconds())
         elif args.command == "site":
             result = _generate(args)
-            generated_rss = peak_rss_mb()
+            generated_rss, generated_cpu = peak_rss_mb(), cpu_seconds()
             # The stamp sits beside the Markdown folder: build/site.stamp for make site.
             built = build_site_dir(args.out, args.site_dir, stamp_file=args.out.parent / "site.stamp")
             if built.skipped:
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"site built in {args.site_dir}")
             if args.stats:
-                _stats(args.stats, result, generated_rss, built)
+                _stats(args.stats, result, generated_rss, generated_cpu, built)
         elif args.command == "watch":
             return _watch(args)
     except ContentErrors as exc:
@@ -65,9 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _generate(args):
+def _generate(args, cache: dict | None = None):
     # The stamp sits beside the Markdown folder: build/generate.stamp for make site.
-    result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp")
+    result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp", jobs=os.cpu_count() or 1,
+                      cache=cache)
     r = result.report
     if result.skipped:
         print(f"{args.out} is up to date: content and generator unchanged ({result.seconds:.2f} s)")
@@ -77,12 +79,12 @@ def _generate(args):
     return result
 
 
-def _stats(path: Path, result, rss_mb: float, built=None) -> None:
+def _stats(path: Path, result, rss_mb: float, cpu_s: float, built=None) -> None:
     """The figures `python -m generator.bench` reads: sizes, times, memory, files written."""
     path.write_text(json.dumps({
         "guides": len(result.site.guides) if result.site else None,
         "topics": len(result.site.topics) if result.site else None, "generate_skipped": result.skipped,
-        "generate_s": result.seconds, "generate_rss_mb": rss_mb, "cpu_s": cpu_seconds(),
+        "generate_s": result.seconds, "generate_rss_mb": rss_mb, "cpu_s": cpu_s,
         "skipped": built.skipped if built else None, "steps": [vars(s) for s in built.steps] if built else [],
         "written": result.report.written, "removed": result.report.removed, "unchanged": result.report.unchanged,
     }, indent=1), encoding="utf-8")
@@ -93,12 +95,13 @@ def _watch(args) -> int:
         return sorted((p.as_posix(), p.stat().st_mtime_ns) for p in args.content.rglob("*") if p.is_file())
 
     last = None
+    cache: dict = {}  # files that passed the schema: only edited ones are read again
     while True:
         now = stamp()
         if now != last:
             last = now
             try:
-                _generate(args)
+                _generate(args, cache)
             except (ContentErrors, ContentError) as exc:
                 print(exc, file=sys.stderr)
         time.sleep(1)

@@ -39,9 +39,9 @@ def build_date() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.datetime.now(BEIJING).date()
 
 
-def load_site(content: Path) -> Site:
+def load_site(content: Path, cache: dict | None = None) -> Site:
     """Read, validate and model the content; raise ContentErrors on any problem."""
-    loaded, errors = load_content(content)
+    loaded, errors = load_content(content, cache)
     if errors:
         raise ContentErrors(errors)
     return build_site(
@@ -57,32 +57,33 @@ class GenerateResult:
     skipped: bool = False
 
 
-def generate(content: Path, out: Path, stamp_file: Path | None = None) -> GenerateResult:
+def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int = 1,
+             cache: dict | None = None) -> GenerateResult:
     """Validate and write the Markdown. With `stamp_file`, skip all of it when neither the
-    content, the generator, the settings nor the written folder changed since the last run."""
+    content, the generator, the settings nor the written folder changed since the last run.
+    `jobs` processes render and write the pages (see write.py); `cache`: see load_content."""
     start = time.perf_counter()
     if stamp_file:
         inputs = stamp.generate_inputs(content, out, build_date().isoformat())
         if out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}"):
             return GenerateResult(None, WriteReport(), time.perf_counter() - start, skipped=True)
         stamp.forget(stamp_file)
-    site = load_site(content)
+    site = load_site(content, cache)
     renderer = Renderer(site)
-    report = write_outputs(all_outputs(site, renderer), out)
+    report = write_outputs(all_outputs(site, renderer), out, jobs=jobs)
     if stamp_file:
         stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out)}")
     return GenerateResult(site, report, time.perf_counter() - start)
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory so far of this process or of any child it has waited for, in MB."""
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 
 
 def cpu_seconds() -> float:
-    """CPU time this process has used so far (user + system)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """CPU time used so far by this process and the children it has waited for (user + system)."""
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
 @dataclass

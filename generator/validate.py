@@ -147,11 +147,23 @@ class Loaded:
     guides: list[Document]
 
 
-def load_content(content: Path) -> tuple[Loaded | None, list[ContentError]]:
-    """Read and schema-check every content file; cross-check them. Returns (loaded, errors)."""
+def load_content(content: Path, cache: dict | None = None) -> tuple[Loaded | None, list[ContentError]]:
+    """Read and schema-check every content file; cross-check them. Returns (loaded, errors).
+
+    `cache` (a dict kept by a long-running caller such as `watch`) holds files that passed
+    the schema, by path, size and modification time: unchanged files are not read again.
+    Cross-checks always run on everything.
+    """
     errors: list[ContentError] = []
 
     def read(path: Path, schema_name: str) -> Document | None:
+        key = None
+        if cache is not None:
+            st = path.stat()
+            key = (schema_name, st.st_size, st.st_mtime_ns)
+            hit = cache.get(path)
+            if hit and hit[0] == key:
+                return hit[1]
         try:
             doc = read_yaml(path, display=_display(path, content))
         except ContentError as exc:
@@ -159,6 +171,8 @@ def load_content(content: Path) -> tuple[Loaded | None, list[ContentError]]:
             return None
         found = _schema_errors(doc, schema_name)
         errors.extend(found)
+        if cache is not None and not found:
+            cache[path] = (key, doc)
         return None if found else doc
 
     regions = read(content / "regions.yml", "regions")

@@ -194,15 +194,16 @@ def _dump(path: Path, data) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
-def edit_one_guide(content: Path) -> tuple[Path, str]:
-    """Change one topic title in one guide, as an editor would; return the file and the topic number."""
+def edit_one_guide(content: Path) -> tuple[Path, str, str]:
+    """Change one topic title in one guide, as an editor would; return the file, the topic number and the new title."""
     path = sorted((content / "guides").glob("*/*.yml"))[0]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     topic = data["tracks"][0]["topics"][1]
     title = topic["title"]
     if isinstance(title, dict):
         title["zh"] += "（修订）"
+        new = title["zh"]
     else:
-        topic["title"] = title + "（修订）"
+        new = topic["title"] = title + "（修订）"
     _dump(path, data)
-    return path, topic["number"]
+    return path, topic["number"], new

@@ -1,6 +1,12 @@
-"""A page per guide, per track and per topic."""
+"""A page per guide, per track and per topic.
+
+Pages are rendered when written (Output with a function), so parallel writers each
+render only their share.
+"""
 
 from __future__ import annotations
+
+from functools import partial
 
 from ..render import page_path
 from ..write import Output
@@ -10,16 +16,17 @@ def outputs(site, renderer):
     for guide in site.guides:
         if guide.kind != "call":
             continue
-        yield Output(page_path(guide.url), renderer.render("guide.md.j2", guide.url, guide=guide))
+        render = renderer.render
+        yield Output(page_path(guide.url), partial(render, "guide.md.j2", guide.url, guide=guide))
         for track in guide.tracks:
-            yield Output(page_path(track.url), renderer.render("track.md.j2", track.url, guide=guide, track=track))
+            yield Output(page_path(track.url), partial(render, "track.md.j2", track.url, guide=guide, track=track))
             for i, topic in enumerate(track.topics):
                 previous = track.topics[i - 1] if i else None
                 following = track.topics[i + 1] if i + 1 < len(track.topics) else None
                 yield Output(
                     page_path(topic.url),
-                    renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=guide, track=track,
-                                    topic=topic, previous=previous, following=following),
+                    partial(render, "topic.md.j2", topic.url, meta=topic_meta(topic), guide=guide, track=track,
+                            topic=topic, previous=previous, following=following),
                 )
 
 

@@ -8,6 +8,7 @@ gets its own page (tags/<tag>/<region>/), so no page grows with the corpus.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from pypinyin import lazy_pinyin
 
@@ -37,12 +38,14 @@ def outputs(site, renderer):
         topics = site.topics_by_tag[tag.slug]
         groups = by_region_and_year(site.regions, topics)
         split = len(topics) > TAG_PAGE_ROWS
-        yield Output(page_path(tag.url), renderer.render(
-            "tag.md.j2", tag.url, tag=tag, topics=topics, groups=groups, split=split, region_url=region_url))
+        yield Output(page_path(tag.url), partial(
+            renderer.render, "tag.md.j2", tag.url, tag=tag, topics=topics, groups=groups, split=split,
+            region_url=region_url))
         if split:
             for region, years in groups:
                 url = region_url(tag, region)
-                yield Output(page_path(url), renderer.render("tag_region.md.j2", url, tag=tag, region=region, years=years))
+                yield Output(page_path(url), partial(
+                    renderer.render, "tag_region.md.j2", url, tag=tag, region=region, years=years))
 
 
 def region_url(tag, region) -> str:
