@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import ROOT, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
 from .errors import ContentError, ContentErrors
+from .validate import ContentCache
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _generate(args, cache: dict | None = None):
+def _generate(args, cache: ContentCache | None = None):
     # The stamp sits beside the Markdown folder: build/generate.stamp for make site.
     result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp", jobs=os.cpu_count() or 1,
                       cache=cache)
@@ -95,7 +96,7 @@ def _watch(args) -> int:
         return sorted((p.as_posix(), p.stat().st_mtime_ns) for p in args.content.rglob("*") if p.is_file())
 
     last = None
-    cache: dict = {}  # files that passed the schema: only edited ones are read again
+    cache = ContentCache()  # only edited files are read again, and only their guides' pages rendered
     while True:
         now = stamp()
         if now != last:

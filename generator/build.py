@@ -25,8 +25,8 @@ from . import stamp
 from .errors import ContentErrors
 from .model import Site, build_site
 from .pages import all_outputs
-from .render import Renderer
-from .validate import load_content
+from .render import TEMPLATES, Renderer
+from .validate import ContentCache, load_content
 from .write import WriteReport, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ def build_date() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.datetime.now(BEIJING).date()
 
 
-def load_site(content: Path, cache: dict | None = None) -> Site:
+def load_site(content: Path, cache: ContentCache | None = None) -> Site:
     """Read, validate and model the content; raise ContentErrors on any problem."""
     loaded, errors = load_content(content, cache)
     if errors:
@@ -58,10 +58,11 @@ class GenerateResult:
 
 
 def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int = 1,
-             cache: dict | None = None) -> GenerateResult:
+             cache: ContentCache | None = None) -> GenerateResult:
     """Validate and write the Markdown. With `stamp_file`, skip all of it when neither the
     content, the generator, the settings nor the written folder changed since the last run.
-    `jobs` processes render and write the pages (see write.py); `cache`: see load_content."""
+    `jobs` processes render and write the pages (see write.py). With a `cache` (make serve's
+    watch loop), guides whose files did not change keep their pages without rendering them."""
     start = time.perf_counter()
     if stamp_file:
         inputs = stamp.generate_inputs(content, out, build_date().isoformat())
@@ -70,10 +71,34 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
         stamp.forget(stamp_file)
     site = load_site(content, cache)
     renderer = Renderer(site)
+    if cache is not None:
+        renderer.changed_guides = _changed_guides(site, cache, content)
     report = write_outputs(all_outputs(site, renderer), out, jobs=jobs)
+    if cache is not None:
+        cache.pending.clear()
     if stamp_file:
         stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out)}")
     return GenerateResult(site, report, time.perf_counter() - start)
+
+
+def _changed_guides(site: Site, cache: ContentCache, content: Path) -> set[str] | None:
+    """Keys of the guides whose own pages (guide, tracks, topics) may differ from the last build
+    with this cache: the guides read again, and the guides that cite them or that they cite.
+    None (render all) on the first build, after regions.yml or tags.yml changed, or when the
+    build date or a template changed."""
+    fingerprint = (build_date(), tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir())))
+    first, cache.fingerprint = cache.fingerprint != fingerprint, fingerprint
+    if first or any(path.parent == content for path in cache.pending):
+        return None
+    changed = {f"{path.parent.name}/{path.stem}" for path in cache.pending}  # guides/<region>/<id>.yml
+    affected = set(changed)
+    for guide in site.guides:
+        linked = {other.key for other in guide.context + guide.cited_by}
+        if guide.key in changed:
+            affected |= linked
+        elif linked & changed:
+            affected.add(guide.key)
+    return affected
 
 
 def peak_rss_mb() -> float:

@@ -121,6 +121,8 @@ class Renderer:
     def __init__(self, site, **globals_):
         self.env = make_env()
         self.env.globals.update(site=site, **globals_)
+        # Keys of the guides whose pages must be rendered; None: all (set by build.generate).
+        self.changed_guides: set[str] | None = None
 
     def render(self, template: str, page_url: str, meta: dict | None = None, **context) -> str:
         """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""

@@ -147,12 +147,23 @@ class Loaded:
     guides: list[Document]
 
 
-def load_content(content: Path, cache: dict | None = None) -> tuple[Loaded | None, list[ContentError]]:
+class ContentCache:
+    """Content files that passed the schema, kept by a long-running caller (`watch`).
+
+    `docs`: path → ((schema, size, mtime), Document); unchanged files are not read again.
+    `pending`: files read since the caller last finished a build with them (see build.py).
+    """
+
+    def __init__(self):
+        self.docs: dict = {}
+        self.pending: set[Path] = set()
+        self.fingerprint = None  # what the caller last built with besides content (build.py)
+
+
+def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Loaded | None, list[ContentError]]:
     """Read and schema-check every content file; cross-check them. Returns (loaded, errors).
 
-    `cache` (a dict kept by a long-running caller such as `watch`) holds files that passed
-    the schema, by path, size and modification time: unchanged files are not read again.
-    Cross-checks always run on everything.
+    With a `cache`, unchanged files are taken from it. Cross-checks always run on everything.
     """
     errors: list[ContentError] = []
 
@@ -161,9 +172,10 @@ def load_content(content: Path, cache: dict | None = None) -> tuple[Loaded | Non
         if cache is not None:
             st = path.stat()
             key = (schema_name, st.st_size, st.st_mtime_ns)
-            hit = cache.get(path)
+            hit = cache.docs.get(path)
             if hit and hit[0] == key:
                 return hit[1]
+            cache.pending.add(path)
         try:
             doc = read_yaml(path, display=_display(path, content))
         except ContentError as exc:
@@ -172,7 +184,7 @@ def load_content(content: Path, cache: dict | None = None) -> tuple[Loaded | Non
         found = _schema_errors(doc, schema_name)
         errors.extend(found)
         if cache is not None and not found:
-            cache[path] = (key, doc)
+            cache.docs[path] = (key, doc)
         return None if found else doc
 
     regions = read(content / "regions.yml", "regions")

@@ -21,10 +21,12 @@ from typing import Callable
 @dataclass(frozen=True)
 class Output:
     """One generated file: a POSIX path relative to the output folder, and its content
-    (or a function that makes it, so that only the process writing it renders it)."""
+    (or a function that makes it, so that only the process writing it renders it).
+    `reuse`: the producer knows the file is as it was last written; keep it if it exists."""
 
     path: str
     data: str | bytes | Callable[[], str | bytes]
+    reuse: bool = False
 
     def encoded(self) -> bytes:
         data = self.data() if callable(self.data) else self.data
@@ -52,6 +54,9 @@ def _write_share(outputs, out_dir: Path, share: int = 0, jobs: int = 1) -> tuple
         if n % jobs != share:
             continue
         target = out_dir / output.path
+        if output.reuse and target.is_file():
+            report.unchanged += 1
+            continue
         data = output.encoded()
         try:
             exists = True

@@ -18,7 +18,8 @@ from generator.bench.corpus import edit_one_guide, write_corpus
 from generator.bench.measure import site_figures
 from generator.build import build_site_dir, generate
 from generator.pages import home, tags
-from generator.render import md_escape, page_path
+from generator.render import Renderer, md_escape, page_path
+from generator.validate import ContentCache
 
 MB = 1024 * 1024
 
@@ -167,3 +168,34 @@ def test_parallel_writers_write_the_same_files(tmp_path):
     again = generate(content, tmp_path / "two", jobs=2)
     assert again.report.written == [] and again.report.unchanged == len(one.report.written)
     assert again.report.removed == ["stale/x/index.md"] and not (tmp_path / "two" / "stale").exists()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_watch_rebuilds_render_only_the_edited_guide_and_match_a_full_build(tmp_path):
+    content = write_corpus(tmp_path / "content", 6, CONTENT)
+    docs, cache = tmp_path / "docs", ContentCache()
+    generate(content, docs, cache=cache)
+    path, _, _ = edit_one_guide(content)
+    rendered = []
+    original = Renderer.render
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Renderer, "render", lambda self, template, url, **kw: rendered.append(url) or original(self, template, url, **kw))
+        result = generate(content, docs, cache=cache)
+    guide_prefix = f"guides/{path.parent.name}/{path.stem}/"
+    guide_pages = [u for u in rendered if u.startswith("guides/")]
+    assert guide_pages and all(u.startswith(guide_prefix) for u in guide_pages)
+    assert result.report.written and result.report.removed == []
+    full = generate(content, tmp_path / "full")
+    assert _tree(docs) == _tree(tmp_path / "full")
+    # A tag renamed in tags.yml shows on topic pages of every guide: all are rendered again.
+    tags_file = content / "tags.yml"
+    renamed = max(full.site.tags, key=lambda t: len(full.site.topics_by_tag[t.slug])).zh
+    tags_file.write_text(tags_file.read_text(encoding="utf-8").replace(f"zh: {renamed}\n", f"zh: {renamed}新\n"),
+                         encoding="utf-8")
+    renamed_result = generate(content, docs, cache=cache)
+    assert any(p.startswith("guides/") and not p.startswith(guide_prefix) for p in renamed_result.report.written)
+    generate(content, tmp_path / "full2")
+    assert _tree(docs) == _tree(tmp_path / "full2")

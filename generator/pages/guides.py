@@ -1,7 +1,9 @@
 """A page per guide, per track and per topic.
 
 Pages are rendered when written (Output with a function), so parallel writers each
-render only their share.
+render only their share. These pages show their own guide (and the guides it cites or
+that cite it) only: when `make serve` rebuilds after an edit, the other guides' pages
+are kept as they are (renderer.changed_guides).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ def outputs(site, renderer):
         if guide.kind != "call":
             continue
         render = renderer.render
-        yield Output(page_path(guide.url), partial(render, "guide.md.j2", guide.url, guide=guide))
+        reuse = renderer.changed_guides is not None and guide.key not in renderer.changed_guides
+        yield Output(page_path(guide.url), partial(render, "guide.md.j2", guide.url, guide=guide), reuse)
         for track in guide.tracks:
-            yield Output(page_path(track.url), partial(render, "track.md.j2", track.url, guide=guide, track=track))
+            yield Output(page_path(track.url), partial(render, "track.md.j2", track.url, guide=guide, track=track),
+                         reuse)
             for i, topic in enumerate(track.topics):
                 previous = track.topics[i - 1] if i else None
                 following = track.topics[i + 1] if i + 1 < len(track.topics) else None
@@ -27,6 +31,7 @@ def outputs(site, renderer):
                     page_path(topic.url),
                     partial(render, "topic.md.j2", topic.url, meta=topic_meta(topic), guide=guide, track=track,
                             topic=topic, previous=previous, following=following),
+                    reuse,
                 )
 
 
