@@ -64,15 +64,17 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
     `jobs` processes render and write the pages (see write.py). With a `cache` (make serve's
     watch loop), guides whose files did not change keep their pages without rendering them."""
     start = time.perf_counter()
+    up_to_date = False
     if stamp_file:
         inputs = stamp.generate_inputs(content, out, build_date().isoformat())
-        if out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}"):
+        up_to_date = out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}")
+        if up_to_date and cache is None:
             return GenerateResult(None, WriteReport(), time.perf_counter() - start, skipped=True)
         stamp.forget(stamp_file)
-    site = load_site(content, cache)
+    site = load_site(content, cache)  # a watch loop's first run fills its cache even when up to date
     renderer = Renderer(site)
     if cache is not None:
-        renderer.changed_guides = _changed_guides(site, cache, content)
+        renderer.changed_guides = _changed_guides(site, cache, content, up_to_date)
     report = write_outputs(all_outputs(site, renderer), out, jobs=jobs)
     if cache is not None:
         cache.pending.clear()
@@ -81,13 +83,15 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
     return GenerateResult(site, report, time.perf_counter() - start)
 
 
-def _changed_guides(site: Site, cache: ContentCache, content: Path) -> set[str] | None:
+def _changed_guides(site: Site, cache: ContentCache, content: Path, up_to_date: bool) -> set[str] | None:
     """Keys of the guides whose own pages (guide, tracks, topics) may differ from the last build
     with this cache: the guides read again, and the guides that cite them or that they cite.
     None (render all) on the first build, after regions.yml or tags.yml changed, or when the
-    build date or a template changed."""
+    build date or a template changed; none at all when the stamp says the pages are up to date."""
     fingerprint = (build_date(), tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir())))
     first, cache.fingerprint = cache.fingerprint != fingerprint, fingerprint
+    if up_to_date:
+        return set()
     if first or any(path.parent == content for path in cache.pending):
         return None
     changed = {f"{path.parent.name}/{path.stem}" for path in cache.pending}  # guides/<region>/<id>.yml

@@ -199,3 +199,17 @@ def test_watch_rebuilds_render_only_the_edited_guide_and_match_a_full_build(tmp_
     assert any(p.startswith("guides/") and not p.startswith(guide_prefix) for p in renamed_result.report.written)
     generate(content, tmp_path / "full2")
     assert _tree(docs) == _tree(tmp_path / "full2")
+
+
+def test_watch_started_on_up_to_date_pages_still_renders_the_next_edit(tmp_path):
+    content = write_corpus(tmp_path / "content", 4, CONTENT)
+    docs, stamp_file = tmp_path / "docs", tmp_path / "generate.stamp"
+    generate(content, docs, stamp_file=stamp_file)  # make site, then make serve starts watching
+    cache = ContentCache()
+    first = generate(content, docs, stamp_file=stamp_file, cache=cache)
+    assert not first.skipped and first.report.written == [] and cache.docs
+    path, _, title = edit_one_guide(content)
+    after = generate(content, docs, stamp_file=stamp_file, cache=cache)
+    assert f"guides/{path.parent.name}/{path.stem}/index.md" in after.report.written
+    generate(content, tmp_path / "full")
+    assert _tree(docs) == _tree(tmp_path / "full")
