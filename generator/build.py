@@ -67,7 +67,8 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
     up_to_date = False
     if stamp_file:
         inputs = stamp.generate_inputs(content, out, build_date().isoformat())
-        up_to_date = out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}")
+        if cache is None or cache.fingerprint is None:  # a running watch loop knows what changed
+            up_to_date = out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}")
         if up_to_date and cache is None:
             return GenerateResult(None, WriteReport(), time.perf_counter() - start, skipped=True)
         stamp.forget(stamp_file)
