@@ -68,9 +68,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(args, cache: ContentCache | None = None):
-    # The stamp sits beside the Markdown folder: build/generate.stamp for make site.
-    result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp", jobs=os.cpu_count() or 1,
-                      cache=cache)
+    # The stamp sits beside the Markdown folder: build/generate.stamp for make site. Each job
+    # renders its share of the lazy outputs but every eager one, so a few jobs are enough.
+    jobs = min(os.cpu_count() or 1, 4)
+    result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp", jobs=jobs, cache=cache)
     r = result.report
     if result.skipped:
         print(f"{args.out} is up to date: content and generator unchanged ({result.seconds:.2f} s)")
