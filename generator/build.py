@@ -87,14 +87,15 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
 def _changed_guides(site: Site, cache: ContentCache, content: Path, up_to_date: bool) -> set[str] | None:
     """Keys of the guides whose own pages (guide, tracks, topics) may differ from the last build
     with this cache: the guides read again, and the guides that cite them or that they cite.
-    None (render all) on the first build, after regions.yml or tags.yml changed, or when the
-    build date or a template changed; none at all when the stamp says the pages are up to date."""
+    None (render all) on the first build, after regions.yml or tags.yml changed or a guide was
+    deleted, or when the build date or a template changed; none at all when the stamp says the
+    pages are up to date."""
     fingerprint = (build_date(), tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir())))
     first, cache.fingerprint = cache.fingerprint != fingerprint, fingerprint
     if up_to_date:
         return set()
-    if first or any(path.parent == content for path in cache.pending):
-        return None
+    if first or any(path.parent == content or not path.exists() for path in cache.pending):
+        return None  # regions.yml or tags.yml changed, or a guide was deleted: render all
     changed = {f"{path.parent.name}/{path.stem}" for path in cache.pending}  # guides/<region>/<id>.yml
     affected = set(changed)
     for guide in site.guides:

@@ -191,6 +191,11 @@ def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Load
     tags = read(content / "tags.yml", "tags")
     guide_dir = content / "guides"
     guides = [d for p in sorted(guide_dir.glob("*/*.yml")) if (d := read(p, "guide"))]
+    if cache is not None:  # files deleted since the last run
+        present = {content / "regions.yml", content / "tags.yml", *guide_dir.glob("*/*.yml")}
+        for gone in set(cache.docs) - present:
+            del cache.docs[gone]
+            cache.pending.add(gone)
     for stray in sorted(set(guide_dir.rglob("*")) - set(guide_dir.glob("*/*.yml"))):
         if stray.is_file() and stray.suffix in (".yml", ".yaml", ".json"):
             errors.append(ContentError(_display(stray, content), 1, 1, "guide files go in content/guides/<region>/<id>.yml"))

@@ -199,6 +199,12 @@ def test_watch_rebuilds_render_only_the_edited_guide_and_match_a_full_build(tmp_
     assert any(p.startswith("guides/") and not p.startswith(guide_prefix) for p in renamed_result.report.written)
     generate(content, tmp_path / "full2")
     assert _tree(docs) == _tree(tmp_path / "full2")
+    # A deleted guide: its pages go, and what it linked to is rendered again.
+    path.unlink()
+    deleted = generate(content, docs, cache=cache)
+    assert deleted.report.removed and all(p.startswith((guide_prefix, "sources/")) for p in deleted.report.removed)
+    generate(content, tmp_path / "full3")
+    assert _tree(docs) == _tree(tmp_path / "full3")
 
 
 def test_watch_started_on_up_to_date_pages_still_renders_the_next_edit(tmp_path):
