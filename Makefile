@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve clean help new search-bench
+.PHONY: site test check serve bench clean help new search-bench
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
@@ -15,6 +15,7 @@ help:
 	@echo "make serve  live preview on http://127.0.0.1:8000/"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
+	@echo "make bench  build synthetic corpora of 50 and GUIDES (default 1000) guides; writes build/bench.json"
 
 $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +33,11 @@ serve: $(STAMP)
 	$(BIN)/python -m generator generate
 	$(BIN)/python -m generator watch > /dev/null & watcher=$$!; \
 	trap 'kill $$watcher' EXIT INT TERM; \
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+
+GUIDES ?= 1000
+bench: $(STAMP)
+	$(BIN)/python -m generator.bench --guides $(GUIDES)
 
 test: $(STAMP)
 	bash tests/ensure-browser.sh

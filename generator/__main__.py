@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .build import ROOT, build_date, build_site_dir, generate, load_site
+from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
 from .errors import ContentError, ContentErrors
 from .scaffold import ScaffoldError, new_guide
+from .validate import ContentCache
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,9 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate the content only")
     gen = sub.add_parser("generate", help="validate and write Markdown pages")
     gen.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
+    gen.add_argument("--stats", type=Path, help="write the time, memory and written files here (JSON)")
     site = sub.add_parser("site", help="generate, then mkdocs build --strict and Pagefind into --site-dir")
     site.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
     site.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    site.add_argument("--stats", type=Path, help="write each step's time, memory and written files here (JSON)")
     watch = sub.add_parser("watch", help="regenerate whenever content/ changes (for make serve)")
     watch.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
     new = sub.add_parser("new", help="start a guide file from the commented template (make new)")
@@ -36,11 +41,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"content OK: {len(site.guides)} guides, {len(site.topics)} topics, "
                   f"{len(site.regions)} regions, {len(site.tags)} tags")
         elif args.command == "generate":
-            _generate(args)
+            result = _generate(args)
+            if args.stats:
+                _stats(args.stats, result, peak_rss_mb(), cpu_seconds())
         elif args.command == "site":
-            _generate(args)
-            build_site_dir(args.out, args.site_dir)
-            print(f"site built in {args.site_dir}")
+            result = _generate(args)
+            generated_rss, generated_cpu = peak_rss_mb(), cpu_seconds()
+            # The stamp sits beside the Markdown folder: build/site.stamp for make site.
+            built = build_site_dir(args.out, args.site_dir, stamp_file=args.out.parent / "site.stamp")
+            if built.skipped:
+                print(f"{args.site_dir} is up to date: nothing changed since it was built")
+            else:
+                print(f"site built in {args.site_dir}")
+            if args.stats:
+                _stats(args.stats, result, generated_rss, generated_cpu, built)
         elif args.command == "watch":
             return _watch(args)
         elif args.command == "new":
@@ -60,11 +74,29 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _generate(args) -> None:
-    result = generate(args.content, args.out)
+def _generate(args, cache: ContentCache | None = None):
+    # The stamp sits beside the Markdown folder: build/generate.stamp for make site. Each job
+    # renders its share of the lazy outputs but every eager one, so a few jobs are enough.
+    jobs = min(os.cpu_count() or 1, 4)
+    result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp", jobs=jobs, cache=cache)
     r = result.report
-    print(f"generated {len(result.site.topics)} topics: {len(r.written)} written, {r.unchanged} unchanged, "
-          f"{len(r.removed)} removed in {result.seconds:.2f} s")
+    if result.skipped:
+        print(f"{args.out} is up to date: content and generator unchanged ({result.seconds:.2f} s)")
+    else:
+        print(f"generated {len(result.site.topics)} topics: {len(r.written)} written, {r.unchanged} unchanged, "
+              f"{len(r.removed)} removed in {result.seconds:.2f} s")
+    return result
+
+
+def _stats(path: Path, result, rss_mb: float, cpu_s: float, built=None) -> None:
+    """The figures `python -m generator.bench` reads: sizes, times, memory, files written."""
+    path.write_text(json.dumps({
+        "guides": len(result.site.guides) if result.site else None,
+        "topics": len(result.site.topics) if result.site else None, "generate_skipped": result.skipped,
+        "generate_s": result.seconds, "generate_rss_mb": rss_mb, "cpu_s": cpu_s,
+        "skipped": built.skipped if built else None, "steps": [vars(s) for s in built.steps] if built else [],
+        "written": result.report.written, "removed": result.report.removed, "unchanged": result.report.unchanged,
+    }, indent=1), encoding="utf-8")
 
 
 def _new(args) -> int:
@@ -92,12 +124,13 @@ def _watch(args) -> int:
         return sorted((p.as_posix(), p.stat().st_mtime_ns) for p in args.content.rglob("*") if p.is_file())
 
     last = None
+    cache = ContentCache()  # only edited files are read again, and only their guides' pages rendered
     while True:
         now = stamp()
         if now != last:
             last = now
             try:
-                _generate(args)
+                _generate(args, cache)
             except (ContentErrors, ContentError) as exc:
                 print(exc, file=sys.stderr)
         time.sleep(1)

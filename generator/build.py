@@ -2,26 +2,32 @@
 
 `generate` writes Markdown for MkDocs; `build_site_dir` runs `mkdocs build --strict`
 and Pagefind into a fresh folder beside `site/` and swaps it in only when both succeed,
-so a failed build leaves the previous site exactly as it was.
+so a failed build leaves the previous site exactly as it was. Given a stamp file, it
+skips both when nothing they read has changed since the last successful build
+(generator/stamp.py). Each step's time and peak memory are kept for the benchmark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import stamp
 
 from .errors import ContentErrors
 from .model import Site, build_site
 from .pages import all_outputs
 from .plan import attach_plans
-from .render import Renderer
-from .validate import load_content
+from .render import TEMPLATES, Renderer
+from .validate import ContentCache, load_content
 from .write import WriteReport, write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +44,9 @@ def build_date() -> dt.date:
     return dt.date.fromisoformat(fixed) if fixed else dt.datetime.now(BEIJING).date()
 
 
-def load_site(content: Path) -> Site:
+def load_site(content: Path, cache: ContentCache | None = None) -> Site:
     """Read, validate and model the content; raise ContentErrors on any problem."""
-    loaded, errors = load_content(content)
+    loaded, errors = load_content(content, cache)
     if errors:
         raise ContentErrors(errors)
     site = build_site(
@@ -52,26 +58,122 @@ def load_site(content: Path) -> Site:
 
 @dataclass
 class GenerateResult:
-    site: Site
+    site: Site | None  # None when skipped
     report: WriteReport
     seconds: float
+    skipped: bool = False
 
 
-def generate(content: Path, out: Path) -> GenerateResult:
+def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int = 1,
+             cache: ContentCache | None = None) -> GenerateResult:
+    """Validate and write the Markdown. With `stamp_file`, skip all of it when neither the
+    content, the generator, the settings nor the written folder changed since the last run.
+    `jobs` processes render and write the pages (see write.py). With a `cache` (make serve's
+    watch loop), guides whose files did not change keep their pages without rendering them."""
     start = time.perf_counter()
-    site = load_site(content)
+    up_to_date = False
+    if stamp_file:
+        inputs = stamp.generate_inputs(content, out, build_date().isoformat())
+        if cache is None or cache.fingerprint is None:  # a running watch loop knows what changed
+            up_to_date = out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}")
+        if up_to_date and cache is None:
+            return GenerateResult(None, WriteReport(), time.perf_counter() - start, skipped=True)
+        stamp.forget(stamp_file)
+    site = load_site(content, cache)  # a watch loop's first run fills its cache even when up to date
     renderer = Renderer(site)
-    report = write_outputs(all_outputs(site, renderer), out)
+    if cache is not None:
+        renderer.changed_guides = _changed_guides(site, cache, content, up_to_date)
+    report = write_outputs(all_outputs(site, renderer), out, jobs=jobs)
+    if cache is not None:
+        cache.pending.clear()
+    if stamp_file:
+        stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out)}")
     return GenerateResult(site, report, time.perf_counter() - start)
 
 
-def run(cmd: list[str], env: dict | None = None) -> None:
+def _changed_guides(site: Site, cache: ContentCache, content: Path, up_to_date: bool) -> set[str] | None:
+    """Keys of the guides whose own pages (guide, tracks, topics) may differ from the last build
+    with this cache: the guides read again, and the guides that cite them or that they cite.
+    None (render all) on the first build, after regions.yml or tags.yml changed or a guide was
+    deleted, or when the build date or a template changed; none at all when the stamp says the
+    pages are up to date."""
+    fingerprint = (build_date(), tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.iterdir())))
+    first, cache.fingerprint = cache.fingerprint != fingerprint, fingerprint
+    if up_to_date:
+        return set()
+    if first or any(path.parent == content or not path.exists() for path in cache.pending):
+        return None  # regions.yml or tags.yml changed, or a guide was deleted: render all
+    changed = {f"{path.parent.name}/{path.stem}" for path in cache.pending}  # guides/<region>/<id>.yml
+    affected = set(changed)
+    for guide in site.guides:
+        linked = {other.key for other in guide.context + guide.cited_by}
+        if guide.key in changed:
+            affected |= linked
+        elif linked & changed:
+            affected.add(guide.key)
+    return affected
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory so far of this process or of any child it has waited for, in MB."""
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and the children it has waited for (user + system)."""
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
+@dataclass
+class Step:
+    """One step of the build: wall time, CPU time and peak resident memory of its processes."""
+
+    name: str
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+
+
+# Each step runs under this small launcher, which reports its child's peak memory and
+# CPU time (RUSAGE_CHILDREN). A process forked straight from this one would count this
+# one's memory at the fork as its own peak.
+_LAUNCHER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "open(sys.argv[1], 'w').write(f'{u.ru_maxrss} {u.ru_utime + u.ru_stime}')\n"
+    "sys.exit(code)\n"
+)
+
+
+def run(cmd: list[str], env: dict | None = None, name: str | None = None) -> Step:
     print("+", " ".join(cmd), flush=True)
-    subprocess.run(cmd, check=True, env={**os.environ, **(env or {})})
+    start = time.perf_counter()
+    with tempfile.NamedTemporaryFile("r") as rss:
+        code = subprocess.call([sys.executable, "-c", _LAUNCHER, rss.name, *cmd], env={**os.environ, **(env or {})})
+        if code:
+            raise subprocess.CalledProcessError(code, cmd)
+        peak_kb, cpu = rss.read().split()
+    return Step(name or cmd[0], time.perf_counter() - start, float(cpu), int(peak_kb) / 1024)
 
 
-def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> None:
-    """mkdocs build --strict and Pagefind into site_dir.new, then swap it in."""
+@dataclass
+class SiteBuild:
+    skipped: bool = False
+    steps: list[Step] = field(default_factory=list)
+
+
+def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml",
+                   stamp_file: Path | None = None) -> SiteBuild:
+    """mkdocs build --strict and Pagefind into site_dir.new, then swap it in.
+
+    With `stamp_file`, skip both when site_dir was built from exactly these inputs.
+    """
+    value = stamp.site_inputs(docs, site_dir, config) if stamp_file else ""
+    if stamp_file and site_dir.is_dir() and stamp.fresh(stamp_file, value):
+        return SiteBuild(skipped=True)
+    if stamp_file:
+        stamp.forget(stamp_file)
     fresh = site_dir.with_name(site_dir.name + ".new")
     old = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, old):
@@ -81,10 +183,15 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml
     if os.environ.get("ATLAS_BUILD_DATE") and not os.environ.get("SOURCE_DATE_EPOCH"):
         # A pinned build date pins MkDocs's too (sitemap dates), so equal content builds equal bytes.
         env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(build_date(), dt.time(), dt.timezone.utc).timestamp()))
+    result = SiteBuild()
     try:
-        run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)], env=env)
-        run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent",
-             *(arg for selector in PAGEFIND_EXCLUDE for arg in ("--exclude-selectors", selector))])
+        result.steps.append(run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)],
+            env=env, name="mkdocs"))
+        result.steps.append(run(
+            [sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent",
+             *(arg for selector in PAGEFIND_EXCLUDE for arg in ("--exclude-selectors", selector))],
+            name="pagefind"))
     except (subprocess.CalledProcessError, OSError):
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -92,3 +199,6 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml
         site_dir.rename(old)
     fresh.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+    if stamp_file:
+        stamp.record(stamp_file, value)
+    return result

@@ -61,10 +61,37 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser where PyYAML has it (several times faster), for files that cannot
+    hold what only _Loader refuses while parsing (see _plain_enough).
+
+    A file with a syntax error is parsed again with the pure Python parser, whose messages
+    and positions are the ones contributors see.
+    """
+
+
+def _plain_enough(text: str) -> bool:
+    """True when the fast parser is safe for this text: no '&' or '*' anywhere (so no anchor
+    or alias can hide in it), and no indentation or bracket nesting deep enough to pass
+    MAX_DEPTH. Anything else takes the pure Python parser, which refuses those as it parses."""
+    if "&" in text or "*" in text:
+        return False
+    depth = max_depth = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            max_depth = max(max_depth, depth)
+        elif ch in "]}":
+            depth -= 1
+    indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    return max_depth + indent < MAX_DEPTH
+
+
+for _cls in (_Loader, _FastLoader):
+    _cls.yaml_implicit_resolvers = {
+        key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 Path_ = tuple  # a path into the data: keys and list indexes
@@ -138,8 +165,24 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
             )
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise ContentError(display, 1, 1, "the file is empty; write the guide's fields or delete the file")
+    root = _compose(text, display)
+    if root is None:  # only directives or document markers
+        raise ContentError(display, 1, 1, "the file has no content; write the guide's fields or delete the file")
+    doc = Document(path=path, display=display, data=None)
+    doc.data = _build(root, (), doc)
+    return doc
+
+
+def _compose(text: str, display: str):
+    """YAML text → node tree: libyaml when it is safe, else (and for every error) the pure
+    Python parser, whose refusals, messages and positions are the ones contributors see."""
+    if _plain_enough(text):
+        try:
+            return yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            pass
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_Loader)
     except _Refused as exc:
         mark = exc.problem_mark
         raise ContentError(display, mark.line + 1, mark.column + 1, exc.problem) from None
@@ -147,11 +190,6 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         raise ContentError(display, *_syntax_error(text, exc)) from None
     except yaml.YAMLError as exc:  # reader errors without a mark
         raise ContentError(display, 1, 1, f"YAML error: {exc}") from None
-    if root is None:  # only directives or document markers
-        raise ContentError(display, 1, 1, "the file has no content; write the guide's fields or delete the file")
-    doc = Document(path=path, display=display, data=None)
-    doc.data = _build(root, (), doc)
-    return doc
 
 
 _HINTS = {  # part of PyYAML's problem → what to do about it

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 17)  # pinyin is slow; `make serve` regenerates with the same titles
 def slugify(text: str, max_length: int = 60) -> str:
     """Pinyin syllables and ASCII words joined by hyphens: 科技金融 → ke-ji-jin-rong.
 

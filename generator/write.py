@@ -2,24 +2,35 @@
 
 Unchanged files keep their modification time, so `mkdocs serve` reloads only the pages
 a content change touched. Files no longer generated are deleted, with empty folders.
+
+With jobs > 1 (on systems with fork), the outputs are rendered and written by that many
+forked processes, each taking every jobs-th output; an Output whose data is a function
+is rendered only by the process that writes it. Same files, same report, same order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 
 @dataclass(frozen=True)
 class Output:
-    """One generated file: a POSIX path relative to the output folder, and its content."""
+    """One generated file: a POSIX path relative to the output folder, and its content
+    (or a function that makes it, so that only the process writing it renders it).
+    `reuse`: the producer knows the file is as it was last written; keep it if it exists."""
 
     path: str
-    data: str | bytes
+    data: str | bytes | Callable[[], str | bytes]
+    reuse: bool = False
 
     def encoded(self) -> bytes:
-        return self.data.encode("utf-8") if isinstance(self.data, str) else self.data
+        data = self.data() if callable(self.data) else self.data
+        return data.encode("utf-8") if isinstance(data, str) else data
 
 
 @dataclass
@@ -29,33 +40,84 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def write_outputs(outputs, out_dir: Path) -> WriteReport:
+def _write_share(outputs, out_dir: Path, share: int = 0, jobs: int = 1) -> tuple[WriteReport, list[str]]:
+    """Write every jobs-th output starting at `share`; return the report and every path wanted."""
     report = WriteReport()
-    out_dir.mkdir(parents=True, exist_ok=True)
     wanted: set[str] = set()
-    for output in outputs:
+    order: list[str] = []
+    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
+    for n, output in enumerate(outputs):
         if output.path in wanted:
             raise ValueError(f"two pages want the same file: {output.path}")
         wanted.add(output.path)
+        order.append(output.path)
+        if n % jobs != share:
+            continue
         target = out_dir / output.path
+        if output.reuse and target.is_file():
+            report.unchanged += 1
+            continue
         data = output.encoded()
         try:
+            exists = True
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 report.unchanged += 1
                 continue
         except FileNotFoundError:
-            pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+            exists = False
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if exists:  # replaced whole, so a watcher never reads half a page
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        else:
+            target.write_bytes(data)
         report.written.append(output.path)
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and rel not in wanted:
-            path.unlink()
-            report.removed.append(rel)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    return report, order
+
+
+def _forked_share(outputs, out_dir, share, jobs, queue) -> None:
+    try:
+        report, order = _write_share(outputs, out_dir, share, jobs)
+        queue.put((share, report, order if share == 0 else None, None))
+    except BaseException as exc:  # reported to the parent, which raises
+        queue.put((share, None, None, f"{exc!r}\n{traceback.format_exc()}"))
+
+
+def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("fork")
+        queue = ctx.Queue()
+        procs = [ctx.Process(target=_forked_share, args=(outputs, out_dir, i, jobs, queue)) for i in range(jobs)]
+        for p in procs:
+            p.start()
+        results = [queue.get() for _ in procs]  # before join: a full pipe would block the child
+        for p in procs:
+            p.join()
+        failed = [error for _, _, _, error in results if error]
+        if failed:
+            raise RuntimeError(f"writing the pages failed:\n{failed[0]}")
+        report = WriteReport()
+        for share, part, order, _ in sorted(results, key=lambda r: r[0]):
+            report.written += part.written
+            report.unchanged += part.unchanged
+            if share == 0:
+                wanted = set(order)
+    else:
+        report, order = _write_share(outputs, out_dir)
+        wanted = set(order)
+    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, out_dir).replace(os.sep, "/")
+            if rel not in wanted:
+                os.unlink(path)
+                report.removed.append(rel)
+        if dirpath != str(out_dir) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
     report.written.sort()
+    report.removed.sort(reverse=True)
     return report

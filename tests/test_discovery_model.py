@@ -41,7 +41,7 @@ def site_with_plan():
 
 
 def render_all(module, site) -> dict[str, str]:
-    return {o.path: o.data for o in module.outputs(site, Renderer(site))}
+    return {o.path: o.encoded().decode("utf-8") for o in module.outputs(site, Renderer(site))}
 
 
 def test_tag_page_lists_plan_entries_with_their_anchor():

@@ -1,6 +1,14 @@
-"""A page per guide, per track and per topic (with its related topics and its neighbours in the track)."""
+"""A page per guide, per track and per topic (with its related topics and its neighbours in the track).
+
+Pages are rendered when written (Output with a function), so parallel writers each render
+only their share. In `make serve`, after an edit, pages of guides other than the edited ones
+(and those citing them) are kept as they are (renderer.changed_guides); their related-topic
+lists catch up at the next full `make site`.
+"""
 
 from __future__ import annotations
+
+from functools import partial
 
 from .. import export, jsonld
 from ..groups import year_url
@@ -14,20 +22,38 @@ def outputs(site, renderer):
     for guide in site.guides:
         if guide.kind != "call":
             continue
-        yield Output(page_path(guide.url), renderer.render(
-            "guide.md.j2", guide.url, meta=guide_meta(guide, site.build_date), guide=guide,
-            files=export.guide_files(guide), year_url=year_url(guide.year)))
+        render = renderer.render
+        reuse = renderer.changed_guides is not None and not _shows_changed(guide, related, renderer.changed_guides)
+        yield Output(page_path(guide.url), partial(
+            _guide_page, render, guide, site.build_date), reuse)
         for track in guide.tracks:
-            yield Output(page_path(track.url), renderer.render("track.md.j2", track.url, guide=guide, track=track))
+            yield Output(page_path(track.url), partial(render, "track.md.j2", track.url, guide=guide, track=track),
+                         reuse)
             for i, topic in enumerate(track.topics):
                 previous = track.topics[i - 1] if i else None
                 following = track.topics[i + 1] if i + 1 < len(track.topics) else None
                 yield Output(
                     page_path(topic.url),
-                    renderer.render("topic.md.j2", topic.url, meta=topic_meta(topic, site.build_date), guide=guide,
-                                    track=track, topic=topic, previous=previous, following=following, position=i + 1,
-                                    related=related[topic.key], year_url=year_url(guide.year)),
+                    partial(_topic_page, render, topic, site.build_date, previous=previous, following=following,
+                            position=i + 1, related=related[topic.key]),
+                    reuse,
                 )
+
+
+def _shows_changed(guide, related, changed: set) -> bool:
+    """Whether the guide's pages show a changed guide: its own, or one its topics list as related."""
+    return guide.key in changed or any(
+        r.topic.guide.key in changed for t in guide.topics for r in related[t.key])
+
+
+def _guide_page(render, guide, build_date) -> str:
+    return render("guide.md.j2", guide.url, meta=guide_meta(guide, build_date), guide=guide,
+                  files=export.guide_files(guide), year_url=year_url(guide.year))
+
+
+def _topic_page(render, topic, build_date, **context) -> str:
+    return render("topic.md.j2", topic.url, meta=topic_meta(topic, build_date), guide=topic.guide,
+                  track=topic.track, topic=topic, year_url=year_url(topic.guide.year), **context)
 
 
 def topic_meta(topic, build_date) -> dict:

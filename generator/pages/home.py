@@ -1,4 +1,8 @@
-"""The home page and the about page."""
+"""The home page and the about page.
+
+Neither lists every guide: the home page shows the LATEST newest, the about page
+links each region's source list; both stay the same size as the corpus grows.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,10 @@ from ..render import page_path
 from ..write import Output
 
 
+LATEST = 20
+
+
 def outputs(site, renderer):
-    yield Output(page_path(""), renderer.render("home.md.j2", ""))
+    latest = sorted(site.guides, key=lambda g: (-g.year, g.region.slug, g.id))[:LATEST]
+    yield Output(page_path(""), renderer.render("home.md.j2", "", latest=latest))
     yield Output(page_path("about/"), renderer.render("about.md.j2", "about/"))

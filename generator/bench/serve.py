@@ -1,0 +1,72 @@
+"""How long `make serve` takes to show an edit to one guide, on a given content folder.
+
+Runs what `make serve` runs (the generator's watch loop and `mkdocs serve --dirty
+--no-strict`: a dirty build warns, and strict mode would stop on that warning) on
+a private port, waits for the first build, edits one guide, and times until the served
+guide page shows the edited title.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from ..build import ROOT
+from .corpus import edit_one_guide
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def measure_serve(content: Path, work: Path, log, timeout: float = 900) -> dict:
+    docs = work / "serve-docs"
+    env = {**os.environ, "ATLAS_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
+    py = [sys.executable, "-m", "generator", "--content", str(content)]
+    subprocess.run([*py, "generate", "--out", str(docs)], check=True, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    port = _free_port()
+    watch = subprocess.Popen([*py, "watch", "--out", str(docs)], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(ROOT / "mkdocs.yml"),
+                              "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
+    try:
+        start = time.perf_counter()
+        while _get(f"http://127.0.0.1:{port}/") is None:
+            if time.perf_counter() - start > timeout or serve.poll() is not None:
+                raise RuntimeError("mkdocs serve did not come up; see the log")
+            time.sleep(1)
+        first_build = time.perf_counter() - start
+        time.sleep(3)  # let the watcher settle on the current content
+        path, _, title = edit_one_guide(content)
+        url = f"http://127.0.0.1:{port}/guides/{path.parent.name}/{path.stem}/"
+        start = time.perf_counter()
+        while True:
+            if html.escape(title, quote=False) in (_get(url) or ""):
+                break
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError("the edit never showed")
+            time.sleep(0.2)
+        return {"serve_first_build_s": round(first_build, 1), "serve_reload_s": round(time.perf_counter() - start, 1)}
+    finally:
+        for proc in (serve, watch):
+            proc.terminate()
+        for proc in (serve, watch):
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()

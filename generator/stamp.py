@@ -1,0 +1,81 @@
+"""What the last successful build was made from, so an unchanged one can be skipped.
+
+Two stamps, both written only after their step succeeded (a failed step runs again):
+
+- the generator's: content/, the generator's own code, templates and schemas, the
+  pinned package versions, the build date and ATLAS_*/SITE_URL settings, and the
+  Markdown folder as it was left (so a hand-deleted page is written again);
+- the site's: everything `mkdocs build` and Pagefind read: the Markdown folder (each
+  file's path, size and modification time; the writer keeps the time of files it did
+  not change), mkdocs.yml, the theme overrides, the package versions, SITE_URL, and
+  the site folder it was built into.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+GENERATOR = Path(__file__).resolve().parent
+ROOT = GENERATOR.parent
+
+
+def _tree(h, base: Path, tag: str, contents: bool = False) -> None:
+    """Each file under `base`: path, size and modification time (and its bytes if asked)."""
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            st = os.stat(path)
+            h.update(f"{tag}:{os.path.relpath(path, base)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+            if contents:
+                h.update(Path(path).read_bytes())
+
+
+def _settings(h) -> None:
+    lock = ROOT / "requirements.lock"
+    h.update(lock.read_bytes() if lock.is_file() else b"")
+    for key in sorted(os.environ):
+        if key.startswith("ATLAS_") or key == "SITE_URL":
+            h.update(f"env:{key}={os.environ[key]}\n".encode())
+
+
+def generate_inputs(content: Path, out: Path, build_date: str) -> str:
+    h = hashlib.sha256(f"out={out.resolve()}\ndate={build_date}\n".encode())
+    _settings(h)
+    _tree(h, GENERATOR, "generator")
+    _tree(h, content, "content")
+    return h.hexdigest()
+
+
+def docs_state(out: Path) -> str:
+    h = hashlib.sha256()
+    _tree(h, out, "docs")
+    return h.hexdigest()
+
+
+def site_inputs(docs: Path, site_dir: Path, config: Path) -> str:
+    h = hashlib.sha256(f"site={site_dir.resolve()}\n".encode())
+    _settings(h)
+    h.update(config.read_bytes())
+    _tree(h, config.parent / "overrides", "theme", contents=True)
+    _tree(h, docs, "docs")
+    return h.hexdigest()
+
+
+def fresh(stamp_file: Path, value: str) -> bool:
+    """True when `stamp_file` records exactly `value`."""
+    try:
+        return stamp_file.read_text(encoding="utf-8").strip() == value
+    except FileNotFoundError:
+        return False
+
+
+def record(stamp_file: Path, value: str) -> None:
+    stamp_file.parent.mkdir(parents=True, exist_ok=True)
+    stamp_file.write_text(value + "\n", encoding="utf-8")
+
+
+def forget(stamp_file: Path) -> None:
+    stamp_file.unlink(missing_ok=True)
