@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -123,6 +124,8 @@ def _watch(args) -> int:
     def stamp():
         return sorted((p.as_posix(), p.stat().st_mtime_ns) for p in args.content.rglob("*") if p.is_file())
 
+    # Stopped by make serve with SIGTERM: exit normally, so forked page writers end too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     last = None
     cache = ContentCache()  # only edited files are read again, and only their guides' pages rendered
     while True:

@@ -91,7 +91,9 @@ def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("fork")
         queue = ctx.Queue()
-        procs = [ctx.Process(target=_forked_share, args=(outputs, out_dir, i, jobs, queue)) for i in range(jobs)]
+        # Daemonic: ended with this process if it exits first (e.g. a watch loop stopped mid-build).
+        procs = [ctx.Process(target=_forked_share, args=(outputs, out_dir, i, jobs, queue), daemon=True)
+                 for i in range(jobs)]
         for p in procs:
             p.start()
         results = [queue.get() for _ in procs]  # before join: a full pipe would block the child
