@@ -70,19 +70,21 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """
 
 
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]\S")
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
 def _plain_enough(text: str) -> bool:
-    """True when the fast parser is safe for this text: no '&' or '*' anywhere (so no anchor
-    or alias can hide in it), and no indentation or bracket nesting deep enough to pass
-    MAX_DEPTH. Anything else takes the pure Python parser, which refuses those as it parses."""
-    if "&" in text or "*" in text:
+    """True when the fast parser is safe for this text: nothing that could be an anchor or an
+    alias (an '&' or '*' where a YAML token starts; "S&T" is not one), and no indentation or
+    bracket nesting deep enough to pass MAX_DEPTH. Anything else takes the pure Python
+    parser, which refuses those as it parses."""
+    if _ANCHOR_OR_ALIAS.search(text):
         return False
     depth = max_depth = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            max_depth = max(max_depth, depth)
-        elif ch in "]}":
-            depth -= 1
+    for ch in _BRACKETS.sub("", text):
+        depth += 1 if ch in "[{" else -1
+        max_depth = max(max_depth, depth)
     indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
     return max_depth + indent < MAX_DEPTH
 

@@ -3,9 +3,9 @@
 Unchanged files keep their modification time, so `mkdocs serve` reloads only the pages
 a content change touched. Files no longer generated are deleted, with empty folders.
 
-With jobs > 1 (on systems with fork), the outputs are rendered and written by that many
-forked processes, each taking every jobs-th output; an Output whose data is a function
-is rendered only by the process that writes it. Same files, same report, same order.
+With jobs > 1 (on systems with fork), the outputs are listed once, then rendered and written
+by that many forked processes, each taking every jobs-th output; an Output whose data is a
+function is rendered only by the process that writes it. Same files, same report, same order.
 """
 
 from __future__ import annotations
@@ -89,6 +89,9 @@ def _forked_share(outputs, out_dir, share, jobs, queue) -> None:
 def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Collected here, once: what a page module computes outside its lazy outputs (the open
+        # data files, listings) is done by this process only; the forks share it.
+        outputs = list(outputs)
         ctx = multiprocessing.get_context("fork")
         queue = ctx.Queue()
         # Daemonic: ended with this process if it exits first (e.g. a watch loop stopped mid-build).

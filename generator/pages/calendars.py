@@ -13,6 +13,8 @@ at least one component). Subscribing to a region's calendar picks up its future 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import datetime as dt
 import zoneinfo
 
@@ -39,6 +41,12 @@ def outputs(site, renderer):
         yield Output(export.guide_files(guide)["calendar"], calendar(guide.name.zh, [guide], links))
 
 
+@lru_cache(maxsize=None)
+def shanghai_vtimezone() -> Timezone:
+    """Asia/Shanghai as a VTIMEZONE, built once (icalendar takes a while to derive it)."""
+    return Timezone.from_tzinfo(SHANGHAI, tzid=TZID, first_date=TZ_FROM, last_date=TZ_TO)
+
+
 def calendar(name: str, guides: list, links) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -48,7 +56,7 @@ def calendar(name: str, guides: list, links) -> bytes:
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TZID)
-    cal.add_component(Timezone.from_tzinfo(SHANGHAI, tzid=TZID, first_date=TZ_FROM, last_date=TZ_TO))
+    cal.add_component(shanghai_vtimezone())
     for guide in sorted(guides, key=lambda g: (g.window.opens, g.key)):
         cal.add_component(event(guide, links))
     return cal.to_ical()

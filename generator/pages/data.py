@@ -25,7 +25,8 @@ def outputs(site, renderer):
     today = site.build_date.isoformat()
     schema = export.load_schema()
     guides = export.calls(site)
-    topics = [export.topic_record(t, site.build_date, links) for g in guides for t in g.topics]
+    records = {t.key: export.topic_record(t, site.build_date, links) for g in guides for t in g.topics}
+    topics = list(records.values())
 
     yield Output("data/topics.csv", topics_csv(topics, schema))
     yield Output("data/topics.json", export.dump_json({"kind": "topics", "statusAsOf": today, "topics": topics}))
@@ -37,7 +38,7 @@ def outputs(site, renderer):
         yield Output(export.guide_files(g)["json"], export.dump_json({
             "kind": "guide", "statusAsOf": today,
             "guide": export.guide_record(g, site.build_date, links),
-            "topics": [export.topic_record(t, site.build_date, links) for t in g.topics],
+            "topics": [records[t.key] for t in g.topics],
         }))
     published = dict(schema)
     if links.base:

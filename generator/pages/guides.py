@@ -13,7 +13,7 @@ from functools import partial
 from .. import export, jsonld
 from ..groups import year_url
 from ..related import related_topics
-from ..render import page_path
+from ..render import json_ld, page_path
 from ..write import Output
 
 
@@ -47,17 +47,19 @@ def _shows_changed(guide, related, changed: set) -> bool:
 
 
 def _guide_page(render, guide, build_date) -> str:
-    return render("guide.md.j2", guide.url, meta=guide_meta(guide, build_date), guide=guide,
+    ld = jsonld.guide_ld(guide, build_date, export.Links(export.site_base()))
+    return render("guide.md.j2", guide.url, meta=guide_meta(guide), guide=guide, jsonld=json_ld(ld),
                   files=export.guide_files(guide), year_url=year_url(guide.year))
 
 
 def _topic_page(render, topic, build_date, **context) -> str:
-    return render("topic.md.j2", topic.url, meta=topic_meta(topic, build_date), guide=topic.guide,
+    ld = jsonld.topic_ld(topic, build_date, export.Links(export.site_base()))
+    return render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=topic.guide, jsonld=json_ld(ld),
                   track=topic.track, topic=topic, year_url=year_url(topic.guide.year), **context)
 
 
-def topic_meta(topic, build_date) -> dict:
-    """Front matter for a topic page: facts the theme shows to search (page.meta.atlas), and its JSON-LD."""
+def topic_meta(topic) -> dict:
+    """Front matter for a topic page: facts the theme shows to search (page.meta.atlas)."""
     guide = topic.guide
     return {
         "atlas": {
@@ -69,13 +71,9 @@ def topic_meta(topic, build_date) -> dict:
             "track": topic.track.name.zh,
             "tags": [tag.zh for tag in topic.tags],
         },
-        "jsonld": jsonld.topic_ld(topic, build_date, export.Links(export.site_base())),
     }
 
 
-def guide_meta(guide, build_date) -> dict:
-    """Front matter for a guide page: its JSON-LD and its region's feed (overrides/partials/atlas-head.html)."""
-    return {
-        "jsonld": jsonld.guide_ld(guide, build_date, export.Links(export.site_base())),
-        "feeds": [export.feed_link(guide.region)],
-    }
+def guide_meta(guide) -> dict:
+    """Front matter for a guide page: its region's feed (overrides/partials/atlas-head.html)."""
+    return {"feeds": [export.feed_link(guide.region)]}
