@@ -13,10 +13,9 @@ at least one component). Subscribing to a region's calendar picks up its future 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import datetime as dt
 import zoneinfo
+from functools import lru_cache
 
 from icalendar import Calendar, Event, Timezone
 
