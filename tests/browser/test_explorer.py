@@ -121,3 +121,25 @@ def test_year_and_track_filters(page, base_url, site_model):
     page.select_option(".atlas-explorer-filters select[name=year]", "2023")
     assert visible_rows(page) == []
     assert page.locator(".atlas-explorer-empty").is_visible()
+
+
+def test_the_filtered_view_downloads_as_csv(page, base_url, site_model):
+    """The explorer saves exactly the rows shown, in order, as CSV with a BOM, each with its address."""
+    import csv
+    import io
+
+    page.goto(base_url + "explorer/?tag=ke-ji-jin-rong&sort=funding&order=desc")
+    shown = [r["title"] for r in visible_rows(page)]
+    expected = {t.title.zh: t for t in site_model.topics if any(tag.slug == "ke-ji-jin-rong" for tag in t.tags)}
+    assert sorted(shown) == sorted(expected)
+    with page.expect_download() as info:
+        page.click(".atlas-explorer-filters .atlas-explorer-csv")
+    data = open(info.value.path(), "rb").read()
+    assert data.startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["地区", "年度", "指南", "类别", "题目"] and rows[0][-1] == "链接"
+    assert [r[4] for r in rows[1:]] == shown  # the rows shown, in the order shown
+    for row in rows[1:]:
+        topic = expected[row[4]]
+        assert row[0] == topic.guide.region.zh and row[1] == str(topic.guide.year)
+        assert row[-1] == base_url + topic.url

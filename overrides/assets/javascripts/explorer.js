@@ -5,6 +5,8 @@
  * (?region=&year=&track=&tag=&q=&sort=&order=) so a view can be shared. A page holds the rows of
  * one region or of all (form[data-scope]); choosing a region the page does not hold opens that
  * region's page with the same query. Only relative URLs are used, so any sub-path works.
+ * "下载当前结果（CSV）" saves the rows shown, in their order, as UTF-8 CSV with a byte-order
+ * mark (so Excel reads Chinese), with each topic's full address in the last column.
  */
 (function () {
   "use strict";
@@ -138,6 +140,36 @@
   if (params.get("sort") && heads.some(function (th) { return th.getAttribute("data-key") === params.get("sort"); })) {
     sort.key = params.get("sort");
     sort.order = params.get("order") === "desc" ? "desc" : "asc";
+  }
+
+  function csvField(text) {
+    return '"' + String(text).replace(/\s+/g, " ").trim().replace(/"/g, '""') + '"';
+  }
+
+  function downloadCsv() {
+    var header = heads.map(function (th) { return csvField(th.textContent); });
+    header.push(csvField("链接"));
+    var lines = [header.join(",")];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      if (row.hidden) return;
+      var cells = Array.prototype.map.call(row.cells, function (cell) { return csvField(cell.textContent); });
+      var link = row.cells[4].querySelector("a");
+      cells.push(csvField(link ? new URL(link.getAttribute("href"), window.location.href).href : ""));
+      lines.push(cells.join(","));
+    });
+    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "topics-" + (scope || "all") + ".csv";
+    document.body.appendChild(a);
+    a.click();
+    window.setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+
+  var csvButton = form.querySelector(".atlas-explorer-csv");
+  if (csvButton) {
+    if (table) csvButton.addEventListener("click", downloadCsv);
+    else csvButton.hidden = true;
   }
 
   form.hidden = false;
