@@ -82,3 +82,14 @@ def test_every_page_title_is_its_h1(built):
         title = unescape(re.search(r"<title>([^<]*)</title>", html).group(1))
         if page.h1:
             assert title.startswith(page.h1[0].replace("¶", "").strip()), (path, title)
+
+
+@pytest.mark.parametrize("url", ["", "regions/"])
+def test_region_counts_tell_guides_from_plans(built, site_model, url):
+    page = read_page(built, url)
+    table = next(t for t in page.tables if t and t[0][0] == "地区")
+    for region in site_model.regions:
+        row = next(r for r in table[1:] if r[0].startswith(region.zh))
+        calls = sum(g.kind == "call" for g in region.guides)
+        plans = sum(g.kind == "plan" for g in region.guides)
+        assert row[-3:] == [str(calls), str(plans), str(len([t for g in region.guides for t in g.topics]))]
