@@ -96,9 +96,6 @@ for _cls in (_Loader, _FastLoader):
     }
 
 
-Path_ = tuple  # a path into the data: keys and list indexes
-
-
 @dataclass
 class Document:
     """Data read from one YAML file, with the position of each value and key."""

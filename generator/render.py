@@ -115,7 +115,6 @@ def make_env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["attr"] = attr
-    env.filters["md"] = md_escape
     env.filters["html"] = html_text
     env.filters["anchor"] = anchor
     env.globals.update(link=link, asset=asset, json_ld=json_ld)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -69,6 +70,11 @@ class Page(HTMLParser):
         self.text_parts.append(data)
         if self._in_article:
             self.article_parts.append(data)
+
+
+def clean(text: str) -> str:
+    """Text as compared in tests: no whitespace, no heading permalink mark."""
+    return re.sub(r"\s+", "", text).replace("¶", "")
 
 
 def read_page(site: Path, url: str) -> Page:

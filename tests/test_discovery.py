@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 from pypinyin import lazy_pinyin
 
-from html_page import read_page
+from html_page import clean as _clean, read_page
 
 STATUS_WORDS = {"open": "申报中", "upcoming": "尚未开始", "closed": "已截止"}
 
@@ -25,9 +25,6 @@ def resolve(page_url: str, href: str) -> str:
 def page_links(built, url: str) -> list[str]:
     return [resolve(url, h) for h in read_page(built, url).links if not h.startswith(("#", "http"))]
 
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("¶", "")
 
 
 def section_html(built, url: str, anchor: str) -> str:

@@ -25,7 +25,7 @@ import yaml
 
 from conftest import CONTENT, copy_content
 from generator.build import build_site_dir, generate
-from html_page import read_page
+from html_page import clean, read_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -45,10 +45,6 @@ def content_topics() -> list[dict]:
                 out.append({"guide": g, "track": track, "topic": topic})
     return out
 
-
-def clean(text: str) -> str:
-    """Heading text without whitespace and the permalink mark."""
-    return re.sub(r"\s+", "", text).replace("¶", "")
 
 
 def zh(value) -> str:

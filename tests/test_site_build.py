@@ -7,11 +7,8 @@ import re
 import pytest
 
 from html import unescape
-from html_page import read_page
+from html_page import clean as _clean, read_page
 
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("¶", "")
 
 
 def test_every_hubei_topic_has_its_page(built, site_model):

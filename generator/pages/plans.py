@@ -11,27 +11,27 @@ def outputs(site, renderer):
     plans = [g.plan for g in site.guides if g.plan is not None]
     yield Output(page_path("plans/"), renderer.render("plans.md.j2", "plans/", plans=plans))
     for plan in plans:
-        yield Output(page_path(plan.url), renderer.render("plan.md.j2", plan.url, meta=plan_meta(plan, plan.title), plan=plan,
+        yield Output(page_path(plan.url), renderer.render("plan.md.j2", plan.url, meta=plan_meta(plan), plan=plan,
                                                                 year_url=year_url(plan.guide.year)))
         for i, chapter in enumerate(plan.chapters):
             previous = plan.chapters[i - 1] if i else None
             following = plan.chapters[i + 1] if i + 1 < len(plan.chapters) else plan.annex
             yield Output(
                 page_path(chapter.url),
-                renderer.render("plan_chapter.md.j2", chapter.url, meta=plan_meta(plan, chapter.heading, chapter), plan=plan,
+                renderer.render("plan_chapter.md.j2", chapter.url, meta=plan_meta(plan, chapter), plan=plan,
                                 chapter=chapter, previous=previous, following=following),
             )
         if plan.annex:
             yield Output(
                 page_path(plan.annex.url),
-                renderer.render("plan_annex.md.j2", plan.annex.url, meta=plan_meta(plan, plan.annex.heading), plan=plan,
+                renderer.render("plan_annex.md.j2", plan.annex.url, meta=plan_meta(plan), plan=plan,
                                 annex=plan.annex, previous=plan.chapters[-1]),
             )
 
 
-def plan_meta(plan, title, chapter=None) -> dict:
-    """Front matter for plan pages: the page title (the pages open with breadcrumbs, not the h1),
-    and facts the theme may show to search (page.meta.atlas)."""
+def plan_meta(plan, chapter=None) -> dict:
+    """Front matter for plan pages: facts the theme may show to search (page.meta.atlas).
+    (The page title comes from the h1, as on every page: Renderer.render.)"""
     guide = plan.guide
     atlas = {
         "kind": "plan",
@@ -43,4 +43,4 @@ def plan_meta(plan, title, chapter=None) -> dict:
     if chapter is not None:
         atlas["chapter"] = chapter.heading.zh
         atlas["tags"] = sorted({t.zh for s in chapter.walk() for t in s.tags})
-    return {"title": title.zh, "atlas": atlas}
+    return {"atlas": atlas}

@@ -89,31 +89,25 @@ def type_parts(node: dict) -> list[Part]:
     return [Part(_TYPES.get(kind, "any value"))]
 
 
+# Schema keywords → how the reference says them, in this order (None: the keyword says nothing).
+_RULES = (
+    ("minimum", lambda v: f"≥ {v}"),
+    ("exclusiveMinimum", lambda v: f"> {v}"),
+    ("maximum", lambda v: f"≤ {v}"),
+    ("minLength", lambda v: "not empty" if v > 0 else None),
+    ("maxLength", lambda v: f"at most {v} characters"),
+    ("minItems", lambda v: f"at least {v} item(s)"),
+    ("maxItems", lambda v: f"at most {v} items"),
+    ("uniqueItems", lambda v: "no repeats" if v else None),
+    ("minProperties", lambda v: f"at least {v} field(s)"),
+    ("pattern", lambda v: f"pattern {v}"),
+    ("format", lambda v: f"a real {v}"),
+)
+
+
 def rules(node: dict) -> str:
     """The limits a schema node sets, in short words."""
-    out = []
-    if "minimum" in node:
-        out.append(f"≥ {node['minimum']}")
-    if "exclusiveMinimum" in node:
-        out.append(f"> {node['exclusiveMinimum']}")
-    if "maximum" in node:
-        out.append(f"≤ {node['maximum']}")
-    if "minLength" in node and node["minLength"] > 0:
-        out.append("not empty")
-    if "maxLength" in node:
-        out.append(f"at most {node['maxLength']} characters")
-    if "minItems" in node:
-        out.append(f"at least {node['minItems']} item(s)")
-    if "maxItems" in node:
-        out.append(f"at most {node['maxItems']} items")
-    if node.get("uniqueItems"):
-        out.append("no repeats")
-    if "minProperties" in node:
-        out.append(f"at least {node['minProperties']} field(s)")
-    if "pattern" in node:
-        out.append(f"pattern {node['pattern']}")
-    if "format" in node:
-        out.append(f"a real {node['format']}")
+    out = [words for key, say in _RULES if key in node and (words := say(node[key]))]
     items = node.get("items")
     if isinstance(items, dict) and "$ref" not in items and rules(items):
         out.append(f"each item: {rules(items)}")

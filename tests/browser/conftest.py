@@ -85,3 +85,8 @@ def axe_js():
     from .axe import ensure_axe
 
     return ensure_axe()
+
+
+def h1(page) -> str:
+    """The article's h1 as a reader sees it, without the permalink mark."""
+    return page.locator("article h1").inner_text().replace("¶", "").strip()

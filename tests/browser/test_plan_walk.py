@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import shot
-
-
-def h1(page) -> str:
-    return page.locator("article h1").inner_text().replace("¶", "").strip()
+from .conftest import h1, shot
 
 
 def test_plans_tab_to_a_cited_section_and_an_indicator_explanation(page, base_url):

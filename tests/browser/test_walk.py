@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import shot
-
-
-def h1(page) -> str:
-    return page.locator("article h1").inner_text().replace("¶", "").strip()
+from .conftest import h1, shot
 
 
 def test_home_to_region_to_guide_to_track_to_topic(page, base_url):
