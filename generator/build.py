@@ -35,7 +35,7 @@ BEIJING = dt.timezone(dt.timedelta(hours=8))
 # Inside each page's indexed article (data-pagefind-body), what Pagefind must not index:
 # heading permalinks (¶), and navigation: breadcrumbs and the previous/next pager.
 # Page parts that name other pages (so a search for their titles must not find this page).
-PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager", ".atlas-related")
+PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager", "#related", ".atlas-related")
 
 
 def build_date() -> dt.date:
