@@ -33,8 +33,8 @@ from .write import WriteReport, write_outputs
 ROOT = Path(__file__).resolve().parent.parent
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 # Inside each page's indexed article (data-pagefind-body), what Pagefind must not index:
-# heading permalinks (¶), and navigation: breadcrumbs and the previous/next pager.
-# Page parts that name other pages (so a search for their titles must not find this page).
+# heading permalinks (¶), and the parts that name other pages (so that a search for their titles
+# does not find this page): breadcrumbs, the previous/next pager, related topics and their heading.
 PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager", "#related", ".atlas-related")
 
 

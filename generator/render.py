@@ -4,6 +4,9 @@ Content is never trusted as HTML or Markdown. `{{ value }}` in a template passes
 through `md_escape` (HTML-escape, then backslash-escape Markdown syntax), so a
 `<script>` or `[x](javascript:…)` in content reaches the page as text. Values the
 generator itself builds (relative links, attributes) are marked safe with `Markup`.
+The chrome every page carries (breadcrumbs, a topic's facts and related topics, pagers) is
+raw HTML instead, which MkDocs passes through untouched: values through `|html`, links
+through `href` (a directory URL, not a .md path).
 """
 
 from __future__ import annotations
