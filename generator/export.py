@@ -368,3 +368,21 @@ def csv_row(record: dict) -> dict:
 def dump_json(data) -> str:
     """JSON as published: UTF-8, key order as built, two-space indent, final newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_ITEM_INDENT = "\n    "  # an item of a list under a top-level key sits two levels deep
+
+
+def json_item(record) -> str:
+    """A record's JSON text as dump_json writes it as an item of a list under a top-level key:
+    made once, it can go into several files (dump_json_listing)."""
+    return "    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", _ITEM_INDENT)
+
+
+def dump_json_listing(head: dict, key: str, items: list[str]) -> str:
+    """dump_json({**head, key: records}) from the records' json_item texts (`key` comes last)."""
+    text = dump_json({**head, key: []})
+    if not items:
+        return text
+    # JSON text holds no raw newline inside strings, so each line break is layout.
+    return text[: -len("[]\n}\n")] + "[\n" + ",\n".join(items) + "\n  ]\n}\n"

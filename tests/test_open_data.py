@@ -8,6 +8,7 @@ checked against the content YAML read directly, not through the generator's mode
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -24,7 +25,9 @@ import pytest
 import yaml
 
 from conftest import CONTENT, copy_content
+from generator import export
 from generator.build import build_site_dir, generate
+from generator.pages import feeds as feed_pages
 from html_page import clean, read_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -243,6 +246,23 @@ def test_atom_feeds_parse_and_list_guides_newest_first(built, site_model):
     for tag in site_model.tags:
         titles = {e.findtext(ATOM + "title") for e in all_feeds[f"feeds/tags/{tag.slug}.xml"].findall(ATOM + "entry")}
         assert titles == {t.guide.title.zh for t in site_model.topics_by_tag[tag.slug]}, tag.slug
+
+
+def test_a_feed_holds_only_its_newest_guides(site_model):
+    """More guides than FEED_LENGTH: each feed keeps the newest, newest first; the others drop off."""
+    guide = calls(site_model)[0]
+    tag = guide.topics[0].tags[0]
+    many = [dataclasses.replace(guide, id=f"copy-{i}", updated=guide.updated - dt.timedelta(days=i))
+            for i in reversed(range(feed_pages.FEED_LENGTH + 20))]  # oldest first in the site's order
+    site = dataclasses.replace(site_model, guides=many)
+    made = {o.path: ET.fromstring(o.encoded()) for o in feed_pages.outputs(site, None)}
+    newest = ["urn:uuid:" + export.guide_id(g) for g in sorted(many, key=lambda g: g.updated, reverse=True)]
+    for path in (export.ALL_FEED, export.region_feed(guide.region), export.tag_feed(tag)):
+        ids = [e.findtext(ATOM + "id") for e in made[path].findall(ATOM + "entry")]
+        assert ids == newest[: feed_pages.FEED_LENGTH], path
+        assert made[path].findtext(ATOM + "updated") == f"{guide.updated.isoformat()}T00:00:00+08:00"
+    others = [r for r in site.regions if r is not guide.region]
+    assert not made[export.region_feed(others[0])].findall(ATOM + "entry")
 
 
 def test_entry_updated_comes_from_the_content(built, site_model):
