@@ -10,6 +10,7 @@ skips both when nothing they read has changed since the last successful build
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import resource
 import shutil
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,14 +48,28 @@ def build_date() -> dt.date:
 
 def load_site(content: Path, cache: ContentCache | None = None) -> Site:
     """Read, validate and model the content; raise ContentErrors on any problem."""
-    loaded, errors = load_content(content, cache)
-    if errors:
-        raise ContentErrors(errors)
-    site = build_site(
-        loaded.regions.data, loaded.tags.data, [d.data for d in loaded.guides], build_date(), content
-    )
-    attach_plans(site)
+    with _collector_paused():
+        loaded, errors = load_content(content, cache)
+        if errors:
+            raise ContentErrors(errors)
+        site = build_site(
+            loaded.regions.data, loaded.tags.data, [d.data for d in loaded.guides], build_date(), content
+        )
+        attach_plans(site)
     return site
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off (here and in the readers forked meanwhile) while millions of
+    lasting objects are made: each of its passes would walk them all, and there is no garbage."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @dataclass
@@ -83,7 +99,9 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
     renderer = Renderer(site)
     if cache is not None:
         renderer.changed_guides = _changed_guides(site, cache, content, up_to_date)
-    report = write_outputs(all_outputs(site, renderer), out, jobs=jobs)
+    with _collector_paused():  # tens of thousands of lasting outputs (most are made later, by the writers)
+        outputs = list(all_outputs(site, renderer))
+    report = write_outputs(outputs, out, jobs=jobs)
     if cache is not None:
         cache.pending.clear()
     if stamp_file:

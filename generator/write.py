@@ -10,6 +10,7 @@ function is rendered only by the process that writes it. Same files, same report
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -86,22 +87,34 @@ def _forked_share(outputs, out_dir, share, jobs, queue) -> None:
         queue.put((share, None, None, f"{exc!r}\n{traceback.format_exc()}"))
 
 
+def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> list[tuple]:
+    """Run `jobs` forked writers; their (share, report, order, error) results."""
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    # Daemonic: ended with this process if it exits first (e.g. a watch loop stopped mid-build).
+    procs = [ctx.Process(target=_forked_share, args=(outputs, out_dir, i, jobs, queue), daemon=True)
+             for i in range(jobs)]
+    # The writers inherit the model and every listed output: frozen, the cycle collector leaves
+    # them alone there (it would walk them all, again and again, and copy their memory pages).
+    gc.freeze()
+    try:
+        for p in procs:
+            p.start()
+    finally:
+        gc.unfreeze()  # here they are this process's again (a watch loop frees each build's)
+    results = [queue.get() for _ in procs]  # before join: a full pipe would block the child
+    for p in procs:
+        p.join()
+    return results
+
+
 def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         # Collected here, once: what a page module computes outside its lazy outputs (the open
         # data files, listings) is done by this process only; the forks share it.
         outputs = list(outputs)
-        ctx = multiprocessing.get_context("fork")
-        queue = ctx.Queue()
-        # Daemonic: ended with this process if it exits first (e.g. a watch loop stopped mid-build).
-        procs = [ctx.Process(target=_forked_share, args=(outputs, out_dir, i, jobs, queue), daemon=True)
-                 for i in range(jobs)]
-        for p in procs:
-            p.start()
-        results = [queue.get() for _ in procs]  # before join: a full pipe would block the child
-        for p in procs:
-            p.join()
+        results = _fork_writers(outputs, out_dir, jobs)
         failed = [error for _, _, _, error in results if error]
         if failed:
             raise RuntimeError(f"writing the pages failed:\n{failed[0]}")
