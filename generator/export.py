@@ -23,8 +23,10 @@ import datetime as dt
 import json
 import os
 import posixpath
+import re
 import uuid
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from .model import Funding, Guide, Region, Topic
@@ -71,14 +73,26 @@ class Links:
     def url(self, path: str) -> str:
         if self.base:
             return self.base + path
-        here = posixpath.dirname(self.start) or "."
-        rel = posixpath.relpath(path or ".", here)
+        rel = _relative(path.rstrip("/"), posixpath.dirname(self.start))
         if path.endswith("/") or path == "":
             rel = "./" if rel == "." else rel + "/"
         return rel
 
     def absolute(self, path: str) -> str | None:
         return self.base + path if self.base else None
+
+
+_SITE_PATH = re.compile(r"[^/.][^/]*(?:/[^/.][^/]*)*")  # relative, no empty, '.' or '..' part
+
+
+def _relative(path: str, here: str) -> str:
+    """posixpath.relpath(path or '.', here or '.'), without its cost (it asks for the working
+    directory twice) when both are plain site paths."""
+    if not _SITE_PATH.fullmatch(path) or (here and not _SITE_PATH.fullmatch(here)):
+        return posixpath.relpath(path or ".", here or ".")
+    to, at = path.split("/"), here.split("/") if here else []
+    common = len(posixpath.commonprefix([to, at]))
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def guide_files(guide: Guide) -> dict:
@@ -114,6 +128,7 @@ def region_calendar(region) -> str:
 
 # ---------------------------------------------------------------- identifiers
 
+@lru_cache(maxsize=1 << 17)  # a guide's id goes into each of its topics' records
 def stable_id(kind: str, key: str) -> str:
     """A UUIDv5 for (kind, key): the same on every build."""
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))

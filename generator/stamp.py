@@ -23,12 +23,13 @@ ROOT = GENERATOR.parent
 
 def _tree(h, base: Path, tag: str, contents: bool = False) -> None:
     """Each file under `base`: path, size and modification time (and its bytes if asked)."""
+    prefix = os.path.join(base, "")  # each path under base starts so: what follows is relative to it
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
             st = os.stat(path)
-            h.update(f"{tag}:{os.path.relpath(path, base)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+            h.update(f"{tag}:{path[len(prefix):]}:{st.st_size}:{st.st_mtime_ns}\n".encode())
             if contents:
                 h.update(Path(path).read_bytes())
 

@@ -111,8 +111,7 @@ def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> list[tuple]:
 def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        # Collected here, once: what a page module computes outside its lazy outputs (the open
-        # data files, listings) is done by this process only; the forks share it.
+        # Listed here, once; an output that is a function is rendered by the writer writing it.
         outputs = list(outputs)
         results = _fork_writers(outputs, out_dir, jobs)
         failed = [error for _, _, _, error in results if error]
@@ -127,15 +126,26 @@ def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
     else:
         report, order = _write_share(outputs, out_dir)
         wanted = set(order)
-    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
-        for name in filenames:
-            path = os.path.join(dirpath, name)
-            rel = os.path.relpath(path, out_dir).replace(os.sep, "/")
-            if rel not in wanted:
-                os.unlink(path)
-                report.removed.append(rel)
-        if dirpath != str(out_dir) and not os.listdir(dirpath):
-            os.rmdir(dirpath)
+    _remove_stale(out_dir, wanted, report)
     report.written.sort()
     report.removed.sort(reverse=True)
     return report
+
+
+def _remove_stale(out_dir: Path, wanted: set[str], report: WriteReport) -> None:
+    """Delete the files not in `wanted`, and the folders that leaves empty."""
+    prefix = os.path.join(out_dir, "")
+    removed: set[str] = set()  # folders
+    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
+        kept = False
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            rel = path[len(prefix):].replace(os.sep, "/")
+            if rel in wanted:
+                kept = True
+            else:
+                os.unlink(path)
+                report.removed.append(rel)
+        if dirpath != str(out_dir) and not kept and all(os.path.join(dirpath, d) in removed for d in dirnames):
+            os.rmdir(dirpath)
+            removed.add(dirpath)

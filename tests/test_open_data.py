@@ -458,3 +458,19 @@ def test_ids_and_uids_do_not_depend_on_the_host(built, tmp_path, monkeypatch):
     b = json.loads((docs / "data/topics.json").read_text(encoding="utf-8"))["topics"]
     assert [t["id"] for t in a] == [t["id"] for t in b]
     assert all(t["url"] == "https://example.org/atlas/" + u["url"] for t, u in zip(b, a))
+
+
+def test_relative_urls_are_what_posixpath_relpath_gives():
+    """export.Links computes relative URLs itself (posixpath.relpath asks for the working directory)."""
+    import random
+
+    parts = ["a", "b", "guides", "x.xml", "", ".", "..", ".hidden", "c d", "上海"]
+    rng = random.Random(3)
+    for _ in range(20000):
+        path, here = ("/".join(rng.choice(parts) for _ in range(rng.randint(0, 5))) for _ in range(2))
+        for start in (here, here + "/", here + "/page.xml"):
+            expected = posixpath.relpath(path or ".", posixpath.dirname(start) or ".")
+            if path.endswith("/") or path == "":
+                expected = "./" if expected == "." else expected + "/"
+            if not path.startswith("/") and not start.startswith("/"):
+                assert export.Links(None, start).url(path) == expected, (path, start)
