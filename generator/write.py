@@ -4,8 +4,11 @@ Unchanged files keep their modification time, so `mkdocs serve` reloads only the
 a content change touched. Files no longer generated are deleted, with empty folders.
 
 With jobs > 1 (on systems with fork), the outputs are listed once, then rendered and written
-by that many forked processes, each taking every jobs-th output; an Output whose data is a
-function is rendered only by the process that writes it. Same files, same report, same order.
+by that many forked processes, each taking the next CHUNK outputs not yet taken, again and
+again, so that they finish together however the work is spread over the outputs; an Output
+whose data is a function is rendered only by the process that writes it. Neighbouring outputs
+(a guide's pages, the data files) mostly go to one writer, which can reuse what it made for
+one in the next. Same files, same report, either way.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+CHUNK = 16  # outputs a writer takes at a time
 
 
 @dataclass(frozen=True)
@@ -41,19 +46,22 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def _write_share(outputs, out_dir: Path, share: int = 0, jobs: int = 1) -> tuple[WriteReport, list[str]]:
-    """Write every jobs-th output starting at `share`; return the report and every path wanted."""
-    report = WriteReport()
+def _wanted(outputs: list[Output]) -> set[str]:
+    """Every output's path; two outputs may not want the same file."""
     wanted: set[str] = set()
-    order: list[str] = []
-    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
-    for n, output in enumerate(outputs):
+    for output in outputs:
         if output.path in wanted:
             raise ValueError(f"two pages want the same file: {output.path}")
         wanted.add(output.path)
-        order.append(output.path)
-        if n % jobs != share:
-            continue
+    return wanted
+
+
+def _write_some(outputs: list[Output], out_dir: Path, indexes) -> WriteReport:
+    """Write the outputs at `indexes` (rendering those that are functions)."""
+    report = WriteReport()
+    made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
+    for n in indexes:
+        output = outputs[n]
         target = out_dir / output.path
         if output.reuse and target.is_file():
             report.unchanged += 1
@@ -76,24 +84,36 @@ def _write_share(outputs, out_dir: Path, share: int = 0, jobs: int = 1) -> tuple
         else:
             target.write_bytes(data)
         report.written.append(output.path)
-    return report, order
+    return report
 
 
-def _forked_share(outputs, out_dir, share, jobs, queue) -> None:
+def _taking(taken, total: int):
+    """The indexes of the outputs this writer takes: the next CHUNK not taken yet by any writer
+    (`taken`, shared), again and again until none is left."""
+    while True:
+        with taken.get_lock():
+            start = taken.value
+            taken.value = start + CHUNK
+        if start >= total:
+            return
+        yield from range(start, min(start + CHUNK, total))
+
+
+def _forked_writer(outputs, out_dir, taken, queue) -> None:
     try:
-        report, order = _write_share(outputs, out_dir, share, jobs)
-        queue.put((share, report, order if share == 0 else None, None))
+        queue.put((_write_some(outputs, out_dir, _taking(taken, len(outputs))), None))
     except BaseException as exc:  # reported to the parent, which raises
-        queue.put((share, None, None, f"{exc!r}\n{traceback.format_exc()}"))
+        queue.put((None, f"{exc!r}\n{traceback.format_exc()}"))
 
 
-def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> list[tuple]:
-    """Run `jobs` forked writers; their (share, report, order, error) results."""
+def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> WriteReport:
+    """Write the outputs with `jobs` forked writers; their reports, together."""
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
+    taken = ctx.Value("q", 0)  # how many outputs (from the first) the writers have taken
     # Daemonic: ended with this process if it exits first (e.g. a watch loop stopped mid-build).
-    procs = [ctx.Process(target=_forked_share, args=(outputs, out_dir, i, jobs, queue), daemon=True)
-             for i in range(jobs)]
+    procs = [ctx.Process(target=_forked_writer, args=(outputs, out_dir, taken, queue), daemon=True)
+             for _ in range(jobs)]
     # The writers inherit the model and every listed output: frozen, the cycle collector leaves
     # them alone there (it would walk them all, again and again, and copy their memory pages).
     gc.freeze()
@@ -105,27 +125,24 @@ def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> list[tuple]:
     results = [queue.get() for _ in procs]  # before join: a full pipe would block the child
     for p in procs:
         p.join()
-    return results
+    failed = [error for _, error in results if error]
+    if failed:
+        raise RuntimeError(f"writing the pages failed:\n{failed[0]}")
+    report = WriteReport()
+    for part, _ in results:
+        report.written += part.written
+        report.unchanged += part.unchanged
+    return report
 
 
 def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
+    outputs = list(outputs)
+    wanted = _wanted(outputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        # Listed here, once; an output that is a function is rendered by the writer writing it.
-        outputs = list(outputs)
-        results = _fork_writers(outputs, out_dir, jobs)
-        failed = [error for _, _, _, error in results if error]
-        if failed:
-            raise RuntimeError(f"writing the pages failed:\n{failed[0]}")
-        report = WriteReport()
-        for share, part, order, _ in sorted(results, key=lambda r: r[0]):
-            report.written += part.written
-            report.unchanged += part.unchanged
-            if share == 0:
-                wanted = set(order)
+        report = _fork_writers(outputs, out_dir, jobs)
     else:
-        report, order = _write_share(outputs, out_dir)
-        wanted = set(order)
+        report = _write_some(outputs, out_dir, range(len(outputs)))
     _remove_stale(out_dir, wanted, report)
     report.written.sort()
     report.removed.sort(reverse=True)
