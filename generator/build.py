@@ -105,7 +105,7 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
     if cache is not None:
         cache.pending.clear()
     if stamp_file:
-        stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out)}")
+        stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out, report.files)}")
     return GenerateResult(site, report, time.perf_counter() - start)
 
 

@@ -50,10 +50,23 @@ def generate_inputs(content: Path, out: Path, build_date: str) -> str:
     return h.hexdigest()
 
 
-def docs_state(out: Path) -> str:
+def docs_state(out: Path, files: dict[str, tuple[int, int]] | None = None) -> str:
+    """The Markdown folder's state. `files` (every file it holds: relative POSIX path → (size,
+    mtime in ns), as the writer left them) gives the same value as walking the folder, without it."""
     h = hashlib.sha256()
-    _tree(h, out, "docs")
+    if files is None:
+        _tree(h, out, "docs")
+    for path in sorted(files or (), key=_walk_order):
+        if "__pycache__" not in path.split("/")[:-1]:  # as _tree skips those folders
+            size, mtime = files[path]
+            h.update(f"docs:{path.replace('/', os.sep)}:{size}:{mtime}\n".encode())
     return h.hexdigest()
+
+
+def _walk_order(path: str) -> list:
+    """Where _tree meets the file: folders by name, a folder's files before its subfolders."""
+    *folders, name = path.split("/")
+    return [(1, folder) for folder in folders] + [(0, name)]
 
 
 def site_inputs(docs: Path, site_dir: Path, config: Path) -> str:

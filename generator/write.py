@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import stat
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,9 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+    # Every file the folder holds once written: path → (size, modification time in ns), as
+    # os.stat gives them (for generator/stamp.py, which need not walk the folder then).
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def _wanted(outputs: list[Output]) -> set[str]:
@@ -63,28 +67,46 @@ def _write_some(outputs: list[Output], out_dir: Path, indexes) -> WriteReport:
     for n in indexes:
         output = outputs[n]
         target = out_dir / output.path
-        if output.reuse and target.is_file():
-            report.unchanged += 1
+        if output.reuse and (st := _stat(target)) and stat.S_ISREG(st.st_mode):
+            _unchanged(report, output.path, st)
             continue
         data = output.encoded()
-        try:
-            exists = True
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                report.unchanged += 1
-                continue
-        except FileNotFoundError:
-            exists = False
+        st = _stat(target)
+        if st and st.st_size == len(data) and target.read_bytes() == data:
+            _unchanged(report, output.path, st)
+            continue
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        if exists:  # replaced whole, so a watcher never reads half a page
+        if st:  # replaced whole, so a watcher never reads half a page
             tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
+            written = _write_file(tmp, data)
             os.replace(tmp, target)
         else:
-            target.write_bytes(data)
+            written = _write_file(target, data)
         report.written.append(output.path)
+        report.files[output.path] = (written.st_size, written.st_mtime_ns)
     return report
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _unchanged(report: WriteReport, path: str, st: os.stat_result) -> None:
+    report.unchanged += 1
+    report.files[path] = (st.st_size, st.st_mtime_ns)
+
+
+def _write_file(path: Path, data: bytes) -> os.stat_result:
+    """Write the file; its stat once written."""
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        return os.fstat(f.fileno())
 
 
 def _taking(taken, total: int):
@@ -132,18 +154,21 @@ def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> WriteReport:
     for part, _ in results:
         report.written += part.written
         report.unchanged += part.unchanged
+        report.files.update(part.files)
     return report
 
 
 def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
     outputs = list(outputs)
     wanted = _wanted(outputs)
+    fresh = not out_dir.exists()  # then nothing in it can be stale
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         report = _fork_writers(outputs, out_dir, jobs)
     else:
         report = _write_some(outputs, out_dir, range(len(outputs)))
-    _remove_stale(out_dir, wanted, report)
+    if not fresh:
+        _remove_stale(out_dir, wanted, report)
     report.written.sort()
     report.removed.sort(reverse=True)
     return report
