@@ -63,10 +63,12 @@ def docs_state(out: Path, files: dict[str, tuple[int, int]] | None = None) -> st
     return h.hexdigest()
 
 
-def _walk_order(path: str) -> list:
-    """Where _tree meets the file: folders by name, a folder's files before its subfolders."""
+def _walk_order(path: str) -> str:
+    """Where _tree meets the file, as text that sorts so: folders by name, a folder's files before
+    its subfolders. Each part is marked file (\x01) or folder (\x02) and ends in \x00, which
+    sorts before any character a name can hold."""
     *folders, name = path.split("/")
-    return [(1, folder) for folder in folders] + [(0, name)]
+    return "".join(f"\x02{folder}\x00" for folder in folders) + f"\x01{name}\x00"
 
 
 def site_inputs(docs: Path, site_dir: Path, config: Path) -> str:
