@@ -68,6 +68,9 @@ class Links:
 
     def __init__(self, base: str | None, start: str = ""):
         self.base, self.start = base, start
+        here = posixpath.dirname(start)
+        # The folder URLs start from, as parts, when it is a plain site path (see _relative).
+        self._here = [] if not here else here.split("/") if _SITE_PATH.fullmatch(here) else None
 
     def at(self, start: str) -> "Links":
         return Links(self.base, start)
@@ -75,26 +78,25 @@ class Links:
     def url(self, path: str) -> str:
         if self.base:
             return self.base + path
-        rel = _relative(path.rstrip("/"), posixpath.dirname(self.start))
+        rel = self._relative(path.rstrip("/"))
         if path.endswith("/") or path == "":
             rel = "./" if rel == "." else rel + "/"
         return rel
+
+    def _relative(self, path: str) -> str:
+        """posixpath.relpath(path or '.', folder of start or '.'), without its cost (it asks for
+        the working directory twice) when both are plain site paths."""
+        if self._here is None or not _SITE_PATH.fullmatch(path):
+            return posixpath.relpath(path or ".", posixpath.dirname(self.start) or ".")
+        to = path.split("/")
+        common = len(posixpath.commonprefix([to, self._here]))
+        return "/".join([".."] * (len(self._here) - common) + to[common:]) or "."
 
     def absolute(self, path: str) -> str | None:
         return self.base + path if self.base else None
 
 
 _SITE_PATH = re.compile(r"[^/.][^/]*(?:/[^/.][^/]*)*")  # relative, no empty, '.' or '..' part
-
-
-def _relative(path: str, here: str) -> str:
-    """posixpath.relpath(path or '.', here or '.'), without its cost (it asks for the working
-    directory twice) when both are plain site paths."""
-    if not _SITE_PATH.fullmatch(path) or (here and not _SITE_PATH.fullmatch(here)):
-        return posixpath.relpath(path or ".", here or ".")
-    to, at = path.split("/"), here.split("/") if here else []
-    common = len(posixpath.commonprefix([to, at]))
-    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def guide_files(guide: Guide) -> dict:
