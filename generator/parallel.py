@@ -1,7 +1,7 @@
 """Work spread over forked processes, one per CPU, with the results in order; done here, serially,
 when the items are few (forking would not pay), there is one CPU or the system cannot fork.
 
-validate.py reads and checks the content files with it, model.py computes slugs with it.
+validate.py reads and checks the content files with it, slugs.py makes a corpus's slugs.
 (write.py forks its page writers itself: each renders and writes its own share.)
 """
 
