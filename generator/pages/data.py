@@ -29,11 +29,13 @@ def outputs(site, renderer):
     schema = export.load_schema()
     guides = export.calls(site)
     data = OpenData(site.build_date, guides, links, schema)
+    # The guides' files first: the writers share them (each making its guides' topic records),
+    # then the files of all topics, whose writer makes only the records it has not made yet.
+    for g in guides:
+        yield Output(export.guide_files(g)["json"], partial(data.guide_json, g))
     yield Output("data/topics.csv", data.topics_csv)
     yield Output("data/topics.json", data.topics_json)
     yield Output("data/guides.json", data.guides_json)
-    for g in guides:
-        yield Output(export.guide_files(g)["json"], partial(data.guide_json, g))
     yield Output("data/schema.json", partial(published_schema, schema, links.base))
     yield Output(page_path("data/"), partial(data_page, renderer, site, guides, schema, links.base))
 
