@@ -60,18 +60,19 @@ def _wanted(outputs: list[Output]) -> set[str]:
     return wanted
 
 
-def _write_some(outputs: list[Output], out_dir: Path, indexes) -> WriteReport:
-    """Write the outputs at `indexes` (rendering those that are functions)."""
+def _write_some(outputs: list[Output], out_dir: Path, indexes, fresh: bool = False) -> WriteReport:
+    """Write the outputs at `indexes` (rendering those that are functions). In a `fresh` folder
+    (made by this run) no file is there before it is written: none is looked for."""
     report = WriteReport()
     made: set[Path] = set()  # folders known to exist: one mkdir per folder, not per file
     for n in indexes:
         output = outputs[n]
         target = out_dir / output.path
-        if output.reuse and (st := _stat(target)) and stat.S_ISREG(st.st_mode):
+        if output.reuse and not fresh and (st := _stat(target)) and stat.S_ISREG(st.st_mode):
             _unchanged(report, output.path, st)
             continue
         data = output.encoded()
-        st = _stat(target)
+        st = None if fresh else _stat(target)
         if st and st.st_size == len(data) and target.read_bytes() == data:
             _unchanged(report, output.path, st)
             continue
@@ -121,20 +122,20 @@ def _taking(taken, total: int):
         yield from range(start, min(start + CHUNK, total))
 
 
-def _forked_writer(outputs, out_dir, taken, queue) -> None:
+def _forked_writer(outputs, out_dir, fresh, taken, queue) -> None:
     try:
-        queue.put((_write_some(outputs, out_dir, _taking(taken, len(outputs))), None))
+        queue.put((_write_some(outputs, out_dir, _taking(taken, len(outputs)), fresh), None))
     except BaseException as exc:  # reported to the parent, which raises
         queue.put((None, f"{exc!r}\n{traceback.format_exc()}"))
 
 
-def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> WriteReport:
+def _fork_writers(outputs: list, out_dir: Path, fresh: bool, jobs: int) -> WriteReport:
     """Write the outputs with `jobs` forked writers; their reports, together."""
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
     taken = ctx.Value("q", 0)  # how many outputs (from the first) the writers have taken
     # Daemonic: ended with this process if it exits first (e.g. a watch loop stopped mid-build).
-    procs = [ctx.Process(target=_forked_writer, args=(outputs, out_dir, taken, queue), daemon=True)
+    procs = [ctx.Process(target=_forked_writer, args=(outputs, out_dir, fresh, taken, queue), daemon=True)
              for _ in range(jobs)]
     # The writers inherit the model and every listed output: frozen, the cycle collector leaves
     # them alone there (it would walk them all, again and again, and copy their memory pages).
@@ -161,12 +162,12 @@ def _fork_writers(outputs: list, out_dir: Path, jobs: int) -> WriteReport:
 def write_outputs(outputs, out_dir: Path, jobs: int = 1) -> WriteReport:
     outputs = list(outputs)
     wanted = _wanted(outputs)
-    fresh = not out_dir.exists()  # then nothing in it can be stale
+    fresh = not out_dir.exists()  # then nothing is in it: nothing unchanged, nothing stale
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        report = _fork_writers(outputs, out_dir, jobs)
+        report = _fork_writers(outputs, out_dir, fresh, jobs)
     else:
-        report = _write_some(outputs, out_dir, range(len(outputs)))
+        report = _write_some(outputs, out_dir, range(len(outputs)), fresh)
     if not fresh:
         _remove_stale(out_dir, wanted, report)
     report.written.sort()
