@@ -77,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(args, cache: ContentCache | None = None):
-    # The stamp sits beside the Markdown folder: build/generate.stamp for make site. Each job
-    # renders its share of the lazy outputs but every eager one, so a few jobs are enough.
+    # The stamp sits beside the Markdown folder: build/generate.stamp for make site. Each writer
+    # makes for itself what its outputs share (records, related-topic masks), so a few are enough.
     jobs = min(os.cpu_count() or 1, 4)
     result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp", jobs=jobs, cache=cache)
     r = result.report

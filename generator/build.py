@@ -1,5 +1,8 @@
 """The pipeline in order: load → validate → model (and plans) → pages → write, and the site build.
 
+Reading the content files and writing the pages run in forked processes, one per CPU
+(generator/parallel.py, generator/write.py); this process lists the outputs between.
+
 `generate` writes Markdown for MkDocs; `build_site_dir` runs `mkdocs build --strict`
 and Pagefind into a fresh folder beside `site/` and swaps it in only when both succeed,
 so a failed build leaves the previous site exactly as it was. Given a stamp file, it

@@ -9,6 +9,7 @@ DTSTAMP and LAST-MODIFIED are the guide's `updated` date, never the clock.
 Every calendar carries the Asia/Shanghai VTIMEZONE: all times on the site are Beijing
 time, and it keeps a region calendar with no window yet a valid calendar (RFC 5545 wants
 at least one component). Subscribing to a region's calendar picks up its future windows.
+Each calendar is made by the process that writes it (see write.py).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ HTML table without JavaScript; overrides/assets/javascripts/explorer.js adds the
 year, track, tag, title text) and column sorting, and keeps them in the URL query. The index holds
 every topic while the site is small; above INDEX_ROW_LIMIT it lists the regions instead, so no page
 grows past what a browser loads quickly, and the region filter moves between region pages.
+Each page is rendered by the writer writing it (see write.py), which makes the filter options once.
 """
 
 from __future__ import annotations
