@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import signal
@@ -76,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(args, cache: ContentCache | None = None):
-    # The stamp sits beside the Markdown folder: build/generate.stamp for make site. Each job
-    # renders its share of the lazy outputs but every eager one, so a few jobs are enough.
+    # The stamp sits beside the Markdown folder: build/generate.stamp for make site. Each writer
+    # makes for itself what its outputs share (records, related-topic masks), so a few are enough.
     jobs = min(os.cpu_count() or 1, 4)
     result = generate(args.content, args.out, stamp_file=args.out.parent / "generate.stamp", jobs=jobs, cache=cache)
     r = result.report
@@ -140,4 +141,8 @@ def _watch(args) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The site's model is one big cycle of objects: left to the collector's last pass at exit
+    # it takes most of a second to free memory the system frees anyway.
+    gc.freeze()
+    sys.exit(code)

@@ -1,5 +1,8 @@
 """The pipeline in order: load → validate → model (and plans) → pages → write, and the site build.
 
+Reading the content files and writing the pages run in forked processes, one per CPU
+(generator/parallel.py, generator/write.py); this process lists the outputs between.
+
 `generate` writes Markdown for MkDocs; `build_site_dir` runs `mkdocs build --strict`
 and Pagefind into a fresh folder beside `site/` and swaps it in only when both succeed,
 so a failed build leaves the previous site exactly as it was. Given a stamp file, it
@@ -10,6 +13,7 @@ skips both when nothing they read has changed since the last successful build
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import resource
 import shutil
@@ -17,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,14 +51,28 @@ def build_date() -> dt.date:
 
 def load_site(content: Path, cache: ContentCache | None = None) -> Site:
     """Read, validate and model the content; raise ContentErrors on any problem."""
-    loaded, errors = load_content(content, cache)
-    if errors:
-        raise ContentErrors(errors)
-    site = build_site(
-        loaded.regions.data, loaded.tags.data, [d.data for d in loaded.guides], build_date(), content
-    )
-    attach_plans(site)
+    with _collector_paused():
+        loaded, errors = load_content(content, cache)
+        if errors:
+            raise ContentErrors(errors)
+        site = build_site(
+            loaded.regions.data, loaded.tags.data, [d.data for d in loaded.guides], build_date(), content
+        )
+        attach_plans(site)
     return site
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off (here and in the readers forked meanwhile) while millions of
+    lasting objects are made: each of its passes would walk them all, and there is no garbage."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @dataclass
@@ -83,11 +102,13 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
     renderer = Renderer(site)
     if cache is not None:
         renderer.changed_guides = _changed_guides(site, cache, content, up_to_date)
-    report = write_outputs(all_outputs(site, renderer), out, jobs=jobs)
+    with _collector_paused():  # tens of thousands of lasting outputs (most are made later, by the writers)
+        outputs = list(all_outputs(site, renderer))
+    report = write_outputs(outputs, out, jobs=jobs)
     if cache is not None:
         cache.pending.clear()
     if stamp_file:
-        stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out)}")
+        stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out, report.files)}")
     return GenerateResult(site, report, time.perf_counter() - start)
 
 

@@ -13,6 +13,9 @@ class ContentError(Exception):
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
 
+    def __reduce__(self):  # pickled whole by the processes that read content (validate.py)
+        return type(self), (self.file, self.line, self.col, self.message)
+
 
 class ContentErrors(Exception):
     """Several content errors, reported together, sorted by file and line."""

@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import posixpath
+import re
 import uuid
 from decimal import Decimal
+from functools import lru_cache
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from .model import Funding, Guide, Region, Topic
@@ -64,6 +68,9 @@ class Links:
 
     def __init__(self, base: str | None, start: str = ""):
         self.base, self.start = base, start
+        here = posixpath.dirname(start)
+        # The folder URLs start from, as parts, when it is a plain site path (see _relative).
+        self._here = [] if not here else here.split("/") if _SITE_PATH.fullmatch(here) else None
 
     def at(self, start: str) -> "Links":
         return Links(self.base, start)
@@ -71,14 +78,25 @@ class Links:
     def url(self, path: str) -> str:
         if self.base:
             return self.base + path
-        here = posixpath.dirname(self.start) or "."
-        rel = posixpath.relpath(path or ".", here)
+        rel = self._relative(path.rstrip("/"))
         if path.endswith("/") or path == "":
             rel = "./" if rel == "." else rel + "/"
         return rel
 
+    def _relative(self, path: str) -> str:
+        """posixpath.relpath(path or '.', folder of start or '.'), without its cost (it asks for
+        the working directory twice) when both are plain site paths."""
+        if self._here is None or not _SITE_PATH.fullmatch(path):
+            return posixpath.relpath(path or ".", posixpath.dirname(self.start) or ".")
+        to = path.split("/")
+        common = len(posixpath.commonprefix([to, self._here]))
+        return "/".join([".."] * (len(self._here) - common) + to[common:]) or "."
+
     def absolute(self, path: str) -> str | None:
         return self.base + path if self.base else None
+
+
+_SITE_PATH = re.compile(r"[^/.][^/]*(?:/[^/.][^/]*)*")  # relative, no empty, '.' or '..' part
 
 
 def guide_files(guide: Guide) -> dict:
@@ -114,6 +132,7 @@ def region_calendar(region) -> str:
 
 # ---------------------------------------------------------------- identifiers
 
+@lru_cache(maxsize=1 << 17)  # a guide's id goes into each of its topics' records
 def stable_id(kind: str, key: str) -> str:
     """A UUIDv5 for (kind, key): the same on every build."""
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
@@ -367,4 +386,61 @@ def csv_row(record: dict) -> dict:
 
 def dump_json(data) -> str:
     """JSON as published: UTF-8, key order as built, two-space indent, final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _indented(data, "\n") + "\n"
+
+
+def json_item(record) -> str:
+    """A record's JSON text as dump_json writes it as an item of a list under a top-level key:
+    made once, it can go into several files (dump_json_listing)."""
+    return "    " + _indented(record, "\n    ")
+
+
+def _indented(data, newline: str) -> str:
+    """json.dumps(data, ensure_ascii=False, indent=2) with each line break written as `newline`.
+
+    Python's json writes indented JSON with generators in Python, record by record; this is the
+    same text made about twice as fast (the data files hold every record twice). Data of other
+    types than JSON's own goes to json.dumps, which says what is wrong with it.
+    """
+    parts: list[str] = []
+    try:
+        _json_parts(data, newline, parts)
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", newline)
+    return "".join(parts)
+
+
+def _json_parts(value, newline: str, parts: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        parts.append(encode_basestring(value))
+    elif kind is dict or kind is list or kind is tuple:
+        if not value:
+            parts.append("{}" if kind is dict else "[]")
+            return
+        inner = newline + "  "
+        opener, closer = "{}" if kind is dict else "[]"
+        for n, item in enumerate(value.items() if kind is dict else value):
+            parts.append((opener if n == 0 else ",") + inner)
+            if kind is dict:
+                key, item = item
+                if type(key) is not str:
+                    raise TypeError(f"key {key!r}")
+                parts.append(encode_basestring(key) + ": ")
+            _json_parts(item, inner, parts)
+        parts.append(newline + closer)
+    elif value is None or value is True or value is False:
+        parts.append("null" if value is None else "true" if value else "false")
+    elif kind is int or (kind is float and math.isfinite(value)):
+        parts.append(kind.__repr__(value))
+    else:
+        raise TypeError(f"{kind.__name__} {value!r}")
+
+
+def dump_json_listing(head: dict, key: str, items: list[str]) -> str:
+    """dump_json({**head, key: records}) from the records' json_item texts (`key` comes last)."""
+    text = dump_json({**head, key: []})
+    if not items:
+        return text
+    # JSON text holds no raw newline inside strings, so each line break is layout.
+    return text[: -len("[]\n}\n")] + "[\n" + ",\n".join(items) + "\n  ]\n}\n"

@@ -1,7 +1,7 @@
 """Read content YAML safely into plain data, remembering where every value stood.
 
-This module owns the first step of the pipeline: bytes on disk → Python data plus a
-map from each value's path to its line and column. It accepts only plain YAML (maps,
+This module owns the first step of the pipeline: bytes on disk → Python data plus the
+line and column of each value and key (a map from each value's path, made when asked for). It accepts only plain YAML (maps,
 lists, strings, numbers, booleans, null): no anchors or aliases, no custom tags, no
 duplicate keys, no tabs, no byte-order mark, no control characters (raw or escaped), no
 nesting deeper than MAX_DEPTH, no file larger than MAX_BYTES and no symbolic links. Anchors and aliases are
@@ -12,7 +12,9 @@ else becomes a ContentError with the file, line and column.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -96,15 +98,48 @@ for _cls in (_Loader, _FastLoader):
     }
 
 
+def walk(data, at=()):
+    """Yield (path, value) for every value in nested data, parents before their children."""
+    yield at, data
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from walk(v, at + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from walk(v, at + (i,))
+
+
 @dataclass
 class Document:
-    """Data read from one YAML file, with the position of each value and key."""
+    """Data read from one YAML file, with the position of each value and key.
+
+    Positions are kept as numbers (line, column, 1-based) in the order walk(data) visits the
+    values, and the map entries' keys: small and quick to pickle (validate.py reads files in
+    forked processes). `marks` and `key_marks` map paths to them, made on first use. The data
+    must not change after reading.
+    """
 
     path: Path
     display: str
     data: object
-    marks: dict = field(default_factory=dict)  # path -> (line, col), 1-based
-    key_marks: dict = field(default_factory=dict)  # path of a map entry -> its key's (line, col)
+    positions: array = field(default_factory=lambda: array("I"), repr=False)  # of every value
+    key_positions: array = field(default_factory=lambda: array("I"), repr=False)  # of every map entry's key
+
+    @cached_property
+    def marks(self) -> dict:
+        """path → (line, col) of the value there."""
+        numbers = iter(self.positions)
+        return {at: (line, col) for (at, _), line, col in zip(walk(self.data), numbers, numbers)}
+
+    @cached_property
+    def key_marks(self) -> dict:
+        """path of a map entry → (line, col) of its key."""
+        numbers = iter(self.key_positions)
+        entries = (at for at, _ in walk(self.data) if at and isinstance(at[-1], str))
+        return {at: (line, col) for at, line, col in zip(entries, numbers, numbers)}
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k not in ("marks", "key_marks")}
 
     def where(self, at: tuple = ()) -> tuple[int, int]:
         """Line and column of the value at `at`, or of its nearest parent that has one."""
@@ -152,6 +187,23 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         raise ContentError(
             display, line, col, f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8"
         ) from None
+    if "\t" in text or _CONTROL.search(text):  # most files have neither: no need to look line by line
+        _refuse_tabs_and_controls(text, display)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise ContentError(display, 1, 1, "the file is empty; write the guide's fields or delete the file")
+    root = _compose(text, display)
+    if root is None:  # only directives or document markers
+        raise ContentError(display, 1, 1, "the file has no content; write the guide's fields or delete the file")
+    doc = Document(path=path, display=display, data=None)
+    positions: list[int] = []
+    key_positions: list[int] = []
+    doc.data = _build(root, doc, positions, key_positions)
+    doc.positions, doc.key_positions = array("I", positions), array("I", key_positions)
+    return doc
+
+
+def _refuse_tabs_and_controls(text: str, display: str) -> None:
+    """Raise at the first line indented with a tab or holding a control character."""
     for lineno, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
@@ -162,14 +214,6 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
                 display, lineno, bad.start() + 1,
                 f"control character U+{ord(bad.group()):04X} is not allowed; delete it",
             )
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise ContentError(display, 1, 1, "the file is empty; write the guide's fields or delete the file")
-    root = _compose(text, display)
-    if root is None:  # only directives or document markers
-        raise ContentError(display, 1, 1, "the file has no content; write the guide's fields or delete the file")
-    doc = Document(path=path, display=display, data=None)
-    doc.data = _build(root, (), doc)
-    return doc
 
 
 def _compose(text: str, display: str):
@@ -246,9 +290,11 @@ def _runaway_quote(text: str, error_line: int, error_col: int) -> tuple[int, int
     return None
 
 
-def _build(node, at: tuple, doc: Document):
-    """Plain Python data from a composed node (aliases were refused while composing)."""
-    doc.marks[at] = _pos(node)
+def _build(node, doc: Document, positions: list[int], key_positions: list[int]):
+    """Plain Python data from a composed node (aliases were refused while composing). Appends the
+    line and column of each value, and of each map entry's key, in the order walk() visits them."""
+    mark = node.start_mark
+    positions += (mark.line + 1, mark.column + 1)
     if node.tag not in _PLAIN_TAGS:
         raise doc_error(
             doc, node, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; "
@@ -264,11 +310,11 @@ def _build(node, at: tuple, doc: Document):
             key = _text(doc, key_node)
             if key in out:
                 raise doc_error(doc, key_node, f"the key {key!r} appears twice in the same map; keep one")
-            doc.key_marks[at + (key,)] = _pos(key_node)
-            out[key] = _build(value_node, at + (key,), doc)
+            key_positions += _pos(key_node)
+            out[key] = _build(value_node, doc, positions, key_positions)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, at + (i,), doc) for i, item in enumerate(node.value)]
+        return [_build(item, doc, positions, key_positions) for item in node.value]
     if node.tag == "tag:yaml.org,2002:str":
         return _text(doc, node)
     value = _SCALARS[node.tag](_CONSTRUCTOR, node)

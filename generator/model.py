@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .slugs import SlugRegistry, slugify
+from .slugs import SlugRegistry, slugify, slugify_many
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class Section:
 
     @classmethod
     def build(cls, d: dict, registry: SlugRegistry) -> "Section":
-        sid = registry.claim(d.get("id") or slugify(Text.of(d["heading"]).zh, 40))
+        sid = registry.claim(d.get("id") or slugify(*_section_slug_text(d)))
         return cls(sid, Text.of(d["heading"]), blocks(d.get("body")), [cls.build(s, registry) for s in d.get("sections", [])])
 
 
@@ -351,6 +351,7 @@ def build_site(regions_data: list, tags_data: list, guides_data: list[dict], bui
     """Turn validated data into linked objects. Guides are ordered by region, year (newest first), id."""
     regions = {r["slug"]: Region(r["slug"], r["zh"], r["en"], r["kind"]) for r in regions_data}
     tags = {t["slug"]: Tag(t["slug"], t["zh"], t["en"], t["description"]) for t in tags_data}
+    slugify_many(_slug_texts(guides_data))  # all at once: in parallel when there are many
     guides = [_guide(g, regions, tags) for g in guides_data]
     guides.sort(key=lambda g: (g.region.slug, -g.year, g.id))
     by_key = {g.key: g for g in guides}
@@ -360,6 +361,29 @@ def build_site(regions_data: list, tags_data: list, guides_data: list[dict], bui
             other.cited_by.append(g)
         g.region.guides.append(g)
     return Site(list(regions.values()), list(tags.values()), guides, build_date, content_dir)
+
+
+def _section_slug_text(d: dict) -> tuple[str, int]:
+    """What a section's id is made from when the content gives none: (text, max_length) for slugify."""
+    return Text.of(d["heading"]).zh, 40
+
+
+def _topic_slug_text(p: dict) -> tuple[str, int]:
+    """What a topic's slug is made from: (text, max_length) for slugify."""
+    return f"{p['number']} {Text.of(p['title']).zh}", 48
+
+
+def _slug_texts(guides_data: list[dict]):
+    """Every (text, max_length) the guides' sections without an id and their topics take a slug from."""
+    for d in guides_data:
+        sections = list(d.get("sections", []))
+        while sections:
+            section = sections.pop()
+            sections += section.get("sections", [])
+            if not section.get("id"):
+                yield _section_slug_text(section)
+        for track in d.get("tracks", []):
+            yield from map(_topic_slug_text, track["topics"])
 
 
 def _guide(d: dict, regions: dict, tags: dict) -> Guide:
@@ -395,7 +419,7 @@ def _guide(d: dict, regions: dict, tags: dict) -> Guide:
                 contacts=[Contact.of(c) for c in p.get("contacts", [])], tags=[tags[t] for t in p["tags"]],
                 notes=[Text.of(n) for n in p.get("notes", [])], track=track,
             )
-            topic.slug = slugs.claim(slugify(f"{p['number']} {title.zh}", 48))
+            topic.slug = slugs.claim(slugify(*_topic_slug_text(p)))
             track.topics.append(topic)
         guide.tracks.append(track)
     return guide

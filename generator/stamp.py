@@ -23,12 +23,13 @@ ROOT = GENERATOR.parent
 
 def _tree(h, base: Path, tag: str, contents: bool = False) -> None:
     """Each file under `base`: path, size and modification time (and its bytes if asked)."""
+    prefix = os.path.join(base, "")  # each path under base starts so: what follows is relative to it
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
             st = os.stat(path)
-            h.update(f"{tag}:{os.path.relpath(path, base)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+            h.update(f"{tag}:{path[len(prefix):]}:{st.st_size}:{st.st_mtime_ns}\n".encode())
             if contents:
                 h.update(Path(path).read_bytes())
 
@@ -49,10 +50,25 @@ def generate_inputs(content: Path, out: Path, build_date: str) -> str:
     return h.hexdigest()
 
 
-def docs_state(out: Path) -> str:
+def docs_state(out: Path, files: dict[str, tuple[int, int]] | None = None) -> str:
+    """The Markdown folder's state. `files` (every file it holds: relative POSIX path → (size,
+    mtime in ns), as the writer left them) gives the same value as walking the folder, without it."""
     h = hashlib.sha256()
-    _tree(h, out, "docs")
+    if files is None:
+        _tree(h, out, "docs")
+    for path in sorted(files or (), key=_walk_order):
+        if "__pycache__" not in path.split("/")[:-1]:  # as _tree skips those folders
+            size, mtime = files[path]
+            h.update(f"docs:{path.replace('/', os.sep)}:{size}:{mtime}\n".encode())
     return h.hexdigest()
+
+
+def _walk_order(path: str) -> str:
+    """Where _tree meets the file, as text that sorts so: folders by name, a folder's files before
+    its subfolders. Each part is marked file (\x01) or folder (\x02) and ends in \x00, which
+    sorts before any character a name can hold."""
+    *folders, name = path.split("/")
+    return "".join(f"\x02{folder}\x00" for folder in folders) + f"\x01{name}\x00"
 
 
 def site_inputs(docs: Path, site_dir: Path, config: Path) -> str:

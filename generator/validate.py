@@ -14,7 +14,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import fastjsonschema
@@ -22,7 +22,8 @@ import jsonschema
 from jsonschema.exceptions import best_match
 
 from .errors import ContentError
-from .loader import Document, read_yaml
+from .loader import Document, read_yaml, walk
+from .parallel import fork_map
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
@@ -202,37 +203,27 @@ class ContentCache:
         self.fingerprint = None  # what the caller last built with besides content (build.py)
 
 
+# Reading and checking a guide file takes a few milliseconds: fork readers from this many files.
+PARALLEL_FROM = 64
+
+
 def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Loaded | None, list[ContentError]]:
     """Read and schema-check every content file; cross-check them. Returns (loaded, errors).
 
     With a `cache`, unchanged files are taken from it. Cross-checks always run on everything.
+    Many files are read and schema-checked by forked processes (generator/parallel.py); the
+    errors come in the same order either way: file by file, then the cross-checks'.
     """
-    errors: list[ContentError] = []
-
-    def read(path: Path, schema_name: str) -> Document | None:
-        key = None
-        if cache is not None:
-            st = path.stat()
-            key = (schema_name, st.st_size, st.st_mtime_ns)
-            hit = cache.docs.get(path)
-            if hit and hit[0] == key:
-                return hit[1]
-            cache.pending.add(path)
-        try:
-            doc = read_yaml(path, display=_display(path, content))
-        except ContentError as exc:
-            errors.append(exc)
-            return None
-        found = _schema_errors(doc, schema_name)
-        errors.extend(found)
-        if cache is not None and not found:
-            cache.docs[path] = (key, doc)
-        return None if found else doc
-
-    regions = read(content / "regions.yml", "regions")
-    tags = read(content / "tags.yml", "tags")
     guide_dir = content / "guides"
-    guides = [d for p in sorted(guide_dir.glob("*/*.yml")) if (d := read(p, "guide"))]
+    files = [(content / "regions.yml", "regions"), (content / "tags.yml", "tags")]
+    files += [(p, "guide") for p in sorted(guide_dir.glob("*/*.yml"))]
+    docs, keys = _unchanged(files, cache)
+    unread = [(path, schema_name) for path, schema_name in files if path not in docs]
+    errors = _read_and_check_all(unread, content, docs)
+    if cache is not None:
+        cache.docs.update((path, (keys[path], docs[path])) for path, _ in unread if docs[path])
+    regions, tags = (docs[path] for path, _ in files[:2])
+    guides = [doc for path, _ in files[2:] if (doc := docs[path])]
     if cache is not None:  # files deleted since the last run
         present = {content / "regions.yml", content / "tags.yml", *guide_dir.glob("*/*.yml")}
         for gone in set(cache.docs) - present:
@@ -246,6 +237,46 @@ def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Load
     loaded = Loaded(regions, tags, guides)
     errors.extend(cross_check(loaded, content))
     return (None if errors else loaded), errors
+
+
+def _unchanged(files: list[tuple[Path, str]], cache: ContentCache | None) -> tuple[dict, dict]:
+    """The cache's documents of the files unchanged since it read them, and every file's cache key
+    ((schema, size, mtime)); the changed files are added to cache.pending."""
+    docs: dict[Path, Document | None] = {}
+    keys: dict[Path, tuple] = {}
+    if cache is None:
+        return docs, keys
+    for path, schema_name in files:
+        st = path.stat()
+        keys[path] = (schema_name, st.st_size, st.st_mtime_ns)
+        hit = cache.docs.get(path)
+        if hit and hit[0] == keys[path]:
+            docs[path] = hit[1]
+        else:
+            cache.pending.add(path)
+    return docs, keys
+
+
+def _read_and_check_all(files: list[tuple[Path, str]], content: Path, docs: dict) -> list[ContentError]:
+    """Read and schema-check `files` (in forked processes when they are many) into `docs`
+    (None for a file with errors); return the errors, file by file."""
+    errors: list[ContentError] = []
+    checked = fork_map(partial(_read_and_check, content=content), files, PARALLEL_FROM)
+    for (path, _), (doc, found) in zip(files, checked):
+        docs[path] = doc
+        errors.extend(found)
+    return errors
+
+
+def _read_and_check(file: tuple[Path, str], content: Path) -> tuple[Document | None, list[ContentError]]:
+    """Read one file and check it against its schema: (the document, or None with errors; the errors)."""
+    path, schema_name = file
+    try:
+        doc = read_yaml(path, display=_display(path, content))
+    except ContentError as exc:
+        return None, [exc]
+    found = _schema_errors(doc, schema_name)
+    return (None if found else doc), found
 
 
 def _display(path: Path, content: Path) -> str:
@@ -262,17 +293,6 @@ def _real_date(doc: Document, at: tuple, value: str, errors: list) -> dt.datetim
     except ValueError:
         errors.append(doc.error(at, f"{at[-1]} {value!r} is not a real date or time; check the day and month"))
         return None
-
-
-def _walk(data, at=()):
-    """Yield (path, value) for every value in nested data."""
-    yield at, data
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _walk(v, at + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _walk(v, at + (i,))
 
 
 _DATE_KEYS = {"published", "updated", "opens", "closes", "start", "end"}
@@ -314,7 +334,7 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
         elif not source.read_bytes().strip():
             errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is empty; paste the guide's raw text into it"))
         dates: dict[tuple, dt.datetime] = {}
-        for at, value in _walk(g):
+        for at, value in walk(g):
             if at and at[-1] in _DATE_KEYS and isinstance(value, str):
                 parsed = _real_date(doc, at, value, errors)
                 if parsed:
@@ -352,7 +372,7 @@ def _plan_checks(doc: Document) -> list[ContentError]:
     g = doc.data
     annex_rows = {r["number"] for r in g.get("annex", {}).get("rows", [])}
     seen: dict[str, tuple] = {}
-    for at, value in _walk(g):
+    for at, value in walk(g):
         if not isinstance(value, dict) or not at:
             continue
         if at[-1] == "box" or (len(at) >= 2 and at[-2] in ("chapters", "sections", "items")) or at in (("preface",), ("annex",)):

@@ -239,3 +239,27 @@ def test_a_misspelt_required_key_is_one_error_not_two(results):
     result, _ = results["unknown-key"]
     errors = [l for l in result.stderr.splitlines() if "error(s) in content" not in l]
     assert errors == ["content/guides/hubei/unknown-key.yml:7:1: unknown key 'titel'; did you mean 'title'?"]
+
+
+def test_reading_in_forked_processes_changes_nothing(tmp_path, monkeypatch):
+    """Many files are read and checked by forked processes (validate.PARALLEL_FROM): the same errors
+    in the same order, the same documents with the same positions and the same cache as reading
+    them one by one here."""
+    from generator import validate
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    for case in FILE_CASES:
+        shutil.copyfile(CASES / f"{case}.yml", content / "guides" / "hubei" / f"{case}.yml")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    def load(parallel_from: int):
+        monkeypatch.setattr(validate, "PARALLEL_FROM", parallel_from)
+        cache = validate.ContentCache()
+        _, errors = validate.load_content(content, cache)
+        docs = {path: (key, doc.data, doc.marks, doc.key_marks) for path, (key, doc) in cache.docs.items()}
+        return [str(e) for e in errors], docs, cache.pending
+
+    errors, docs, pending = load(2)
+    assert (errors, docs, pending) == load(10**9)
+    assert len(errors) >= len(FILE_CASES) and len(docs) > 3

@@ -8,6 +8,7 @@ checked against the content YAML read directly, not through the generator's mode
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -24,7 +25,9 @@ import pytest
 import yaml
 
 from conftest import CONTENT, copy_content
+from generator import export
 from generator.build import build_site_dir, generate
+from generator.pages import feeds as feed_pages
 from html_page import clean, read_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -245,6 +248,23 @@ def test_atom_feeds_parse_and_list_guides_newest_first(built, site_model):
         assert titles == {t.guide.title.zh for t in site_model.topics_by_tag[tag.slug]}, tag.slug
 
 
+def test_a_feed_holds_only_its_newest_guides(site_model):
+    """More guides than FEED_LENGTH: each feed keeps the newest, newest first; the others drop off."""
+    guide = calls(site_model)[0]
+    tag = guide.topics[0].tags[0]
+    many = [dataclasses.replace(guide, id=f"copy-{i}", updated=guide.updated - dt.timedelta(days=i))
+            for i in reversed(range(feed_pages.FEED_LENGTH + 20))]  # oldest first in the site's order
+    site = dataclasses.replace(site_model, guides=many)
+    made = {o.path: ET.fromstring(o.encoded()) for o in feed_pages.outputs(site, None)}
+    newest = ["urn:uuid:" + export.guide_id(g) for g in sorted(many, key=lambda g: g.updated, reverse=True)]
+    for path in (export.ALL_FEED, export.region_feed(guide.region), export.tag_feed(tag)):
+        ids = [e.findtext(ATOM + "id") for e in made[path].findall(ATOM + "entry")]
+        assert ids == newest[: feed_pages.FEED_LENGTH], path
+        assert made[path].findtext(ATOM + "updated") == f"{guide.updated.isoformat()}T00:00:00+08:00"
+    others = [r for r in site.regions if r is not guide.region]
+    assert not made[export.region_feed(others[0])].findall(ATOM + "entry")
+
+
 def test_entry_updated_comes_from_the_content(built, site_model):
     root = feeds(built)["feeds/guides.xml"]
     by_title = {e.findtext(ATOM + "title"): e for e in root.findall(ATOM + "entry")}
@@ -438,3 +458,34 @@ def test_ids_and_uids_do_not_depend_on_the_host(built, tmp_path, monkeypatch):
     b = json.loads((docs / "data/topics.json").read_text(encoding="utf-8"))["topics"]
     assert [t["id"] for t in a] == [t["id"] for t in b]
     assert all(t["url"] == "https://example.org/atlas/" + u["url"] for t, u in zip(b, a))
+
+
+def test_relative_urls_are_what_posixpath_relpath_gives():
+    """export.Links computes relative URLs itself (posixpath.relpath asks for the working directory)."""
+    import random
+
+    parts = ["a", "b", "guides", "x.xml", "", ".", "..", ".hidden", "c d", "上海"]
+    rng = random.Random(3)
+    for _ in range(20000):
+        path, here = ("/".join(rng.choice(parts) for _ in range(rng.randint(0, 5))) for _ in range(2))
+        for start in (here, here + "/", here + "/page.xml"):
+            expected = posixpath.relpath(path or ".", posixpath.dirname(start) or ".")
+            if path.endswith("/") or path == "":
+                expected = "./" if expected == "." else expected + "/"
+            if not path.startswith("/") and not start.startswith("/"):
+                assert export.Links(None, start).url(path) == expected, (path, start)
+
+
+def test_published_json_is_what_json_dumps_writes(site_model):
+    """export.dump_json writes indented JSON itself (Python's json does it slowly): the same text."""
+    from collections import OrderedDict
+
+    links = export.Links(None)
+    records = [export.topic_record(t, site_model.build_date, links) for t in site_model.topics]
+    records += [export.guide_record(g, site_model.build_date, links) for g in calls(site_model)]
+    odd = [{}, [], [{}], {"a": [[], {}]}, "", "引号\"\\/\n\t\x00\u2028😀", 0, -1, 10**30, 0.1, -0.0, 1e16, 1.5e-7,
+           float("nan"), float("inf"), True, False, None, (1, "x"), {1: "int key"}, OrderedDict(a=1), {"k": {"n": [1.0]}}]
+    for data in records + odd + [odd, {"all": records}, export.load_schema()]:
+        assert export.dump_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n", data
+        assert export.dump_json_listing({"kind": "x"}, "items", [export.json_item(data)]) == \
+            export.dump_json({"kind": "x", "items": [data]})

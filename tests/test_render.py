@@ -39,3 +39,49 @@ def test_anchor_rejects_non_slugs():
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+# ---------------------------------------------------------------- front matter
+
+import random
+
+import yaml
+from mkdocs.utils.meta import get_data
+
+from generator.render import front_matter
+
+# Characters that change how YAML writes text: indicators, quotes, spaces, breaks, words YAML
+# reads as other types (yes, null, 1e3, ~), characters libyaml escapes, and Chinese.
+TRICKY = list("$;<^ab上海：（）·yesnoulx~0123.e+-_:#,?[]{}&*!|>'\"%@`=/() \t\n\r\xa0\x85\u2028\u3000\ufeff😀\\")
+
+
+def dumped(meta: dict) -> str:
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def shapes(text: str) -> list[dict]:
+    """`text` everywhere a page's meta can hold text: a value, a nested value, list items, a map in a list."""
+    return [
+        {"title": text},
+        {"atlas": {"kind": "topic", "guide": text, "year": 2024, "tags": [text, "人工智能"]}, "title": "题目"},
+        {"feeds": [{"title": text, "href": "feeds/regions/shanghai.xml"}], "hide": ["navigation", "toc"]},
+        {"search": {"exclude": True}, "atlas": {"tags": [], "chapter": text, "more": {}}},
+    ]
+
+
+def test_front_matter_is_byte_for_byte_what_yaml_dump_writes():
+    rng = random.Random(7)
+    texts = ["", "上海", "2024", "2024年度", "yes", "null", "~", "1e3", "a: b", "a #b", "a#b", "- a", "x ", " x",
+             "科技 · 金融", "A&amp;B", "😀", "a\u2028b", "长" * 399, "长" * 400, "长" * 1200]
+    texts += ["".join(rng.choice(TRICKY) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        for meta in shapes(text):
+            assert front_matter(meta) == dumped(meta), meta
+
+
+def test_mkdocs_reads_front_matter_back_as_the_same_meta():
+    for text in ("上海", "a: b", "yes", "2024", "题目 # 一", "😀"):
+        for meta in shapes(text):
+            markdown, read = get_data(front_matter(meta) + "# 标题\n")
+            assert read == meta and markdown == "# 标题\n"

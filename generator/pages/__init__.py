@@ -2,6 +2,10 @@
 
 A page module exposes `outputs(site, renderer) -> Iterable[Output]`. The list below is
 the whole site; add a module here to add a kind of page or file.
+
+Its order is the order the page writers take the outputs in (see write.py): the modules with
+few, heavy files first, the thousands of guide, track and topic pages last, so that the writers
+finish together.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from . import (
     calendars, data, explorer, feeds, guides, home, plans, reference, regions, search, sources, tags, years,
 )
 
-MODULES = (home, regions, guides, plans, tags, sources, years, explorer, search, data, feeds, calendars, reference)
+MODULES = (data, explorer, feeds, calendars, tags, home, regions, plans, sources, years, search, reference, guides)
 
 
 def all_outputs(site, renderer):

@@ -9,13 +9,14 @@ DTSTAMP and LAST-MODIFIED are the guide's `updated` date, never the clock.
 Every calendar carries the Asia/Shanghai VTIMEZONE: all times on the site are Beijing
 time, and it keeps a region calendar with no window yet a valid calendar (RFC 5545 wants
 at least one component). Subscribing to a region's calendar picks up its future windows.
+Each calendar is made by the process that writes it (see write.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from icalendar import Calendar, Event, Timezone
 
@@ -32,12 +33,12 @@ PRODID = "-//Guide Atlas//指南图谱//ZH"
 def outputs(site, renderer):
     links = export.Links(export.site_base())
     guides = [g for g in export.calls(site) if g.window]
-    yield Output(export.ALL_CALENDAR, calendar("指南图谱：申报时间", guides, links))
+    yield Output(export.ALL_CALENDAR, partial(calendar, "指南图谱：申报时间", guides, links))
     for region in site.regions:
-        yield Output(export.region_calendar(region),
-                     calendar(f"指南图谱：{region.zh}申报时间", [g for g in guides if g.region is region], links))
+        yield Output(export.region_calendar(region), partial(
+            calendar, f"指南图谱：{region.zh}申报时间", [g for g in guides if g.region is region], links))
     for guide in guides:
-        yield Output(export.guide_files(guide)["calendar"], calendar(guide.name.zh, [guide], links))
+        yield Output(export.guide_files(guide)["calendar"], partial(calendar, guide.name.zh, [guide], links))
 
 
 @lru_cache(maxsize=None)

@@ -2,17 +2,21 @@
 JSON Schema they follow, and the data page that lists them and explains every field.
 
 The records come from generator/export.py; the field reference on the data page is
-generated from the published schema (generator/schema/opendata.schema.json).
+generated from the published schema (generator/schema/opendata.schema.json). Every file is
+made by the process that writes it (see write.py); OpenData makes each record, and each
+topic's JSON text, at most once in that process, for all the files that hold it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 
 from .. import export
 from ..render import page_path
 from ..write import Output
+from . import feeds
 
 # The schema's definitions in the order the data page explains them.
 DOC_ORDER = ("csvRow", "topicsFile", "guidesFile", "guideFile", "topic", "guide", "track", "trackRef",
@@ -22,34 +26,72 @@ SCALARS = {"uuid": "UUID", "url": "URL", "date": "日期 date (YYYY-MM-DD)"}
 
 def outputs(site, renderer):
     links = export.Links(export.site_base())
-    today = site.build_date.isoformat()
     schema = export.load_schema()
     guides = export.calls(site)
-    records = {t.key: export.topic_record(t, site.build_date, links) for g in guides for t in g.topics}
-    topics = list(records.values())
-
-    yield Output("data/topics.csv", topics_csv(topics, schema))
-    yield Output("data/topics.json", export.dump_json({"kind": "topics", "statusAsOf": today, "topics": topics}))
-    yield Output("data/guides.json", export.dump_json({
-        "kind": "guides", "statusAsOf": today,
-        "guides": [export.guide_record(g, site.build_date, links) for g in guides],
-    }))
+    data = OpenData(site.build_date, guides, links, schema)
+    # The guides' files first: the writers share them (each making its guides' topic records),
+    # then the files of all topics, whose writer makes only the records it has not made yet.
     for g in guides:
-        yield Output(export.guide_files(g)["json"], export.dump_json({
-            "kind": "guide", "statusAsOf": today,
-            "guide": export.guide_record(g, site.build_date, links),
-            "topics": [records[t.key] for t in g.topics],
-        }))
-    published = dict(schema)
-    if links.base:
-        published = {"$id": links.base + "data/schema.json", **schema}
-    yield Output("data/schema.json", export.dump_json(published))
-    yield Output(page_path("data/"), renderer.render(
+        yield Output(export.guide_files(g)["json"], partial(data.guide_json, g))
+    yield Output("data/topics.csv", data.topics_csv)
+    yield Output("data/topics.json", data.topics_json)
+    yield Output("data/guides.json", data.guides_json)
+    yield Output("data/schema.json", partial(published_schema, schema, links.base))
+    yield Output(page_path("data/"), partial(data_page, renderer, site, guides, schema, links.base))
+
+
+class OpenData:
+    """The data files' records, made on first use in the process writing a file that needs them,
+    then kept for its other files: a topic's record and JSON text are made once per process."""
+
+    def __init__(self, today, guides: list, links: export.Links, schema: dict):
+        self.today, self.guides, self.links, self.schema = today, guides, links, schema
+        self._made: dict[tuple, object] = {}  # (kind, guide or topic key) → record or JSON text
+
+    def _once(self, kind: str, key: str, make):
+        if (kind, key) not in self._made:
+            self._made[kind, key] = make()
+        return self._made[kind, key]
+
+    def topic(self, topic) -> dict:
+        return self._once("topic", topic.key, lambda: export.topic_record(topic, self.today, self.links))
+
+    def topic_json(self, topic) -> str:
+        return self._once("topic json", topic.key, lambda: export.json_item(self.topic(topic)))
+
+    def guide(self, guide) -> dict:
+        return self._once("guide", guide.key, lambda: export.guide_record(guide, self.today, self.links))
+
+    def _head(self, kind: str) -> dict:
+        return {"kind": kind, "statusAsOf": self.today.isoformat()}
+
+    def topics_csv(self) -> bytes:
+        return topics_csv([self.topic(t) for g in self.guides for t in g.topics], self.schema)
+
+    def topics_json(self) -> str:
+        return export.dump_json_listing(self._head("topics"), "topics",
+                                        [self.topic_json(t) for g in self.guides for t in g.topics])
+
+    def guides_json(self) -> str:
+        return export.dump_json({**self._head("guides"), "guides": [self.guide(g) for g in self.guides]})
+
+    def guide_json(self, guide) -> str:
+        return export.dump_json_listing({**self._head("guide"), "guide": self.guide(guide)}, "topics",
+                                        [self.topic_json(t) for t in guide.topics])
+
+
+def published_schema(schema: dict, base: str | None) -> str:
+    """data/schema.json: the schema, with its own address as $id when the site's is known."""
+    return export.dump_json({"$id": base + "data/schema.json", **schema} if base else schema)
+
+
+def data_page(renderer, site, guides: list, schema: dict, base: str | None) -> str:
+    return renderer.render(
         "data.md.j2", "data/", guides=guides, guide_files=[(g, export.guide_files(g)) for g in guides],
-        topic_count=len(topics), base=links.base,
+        topic_count=sum(len(g.topics) for g in guides), base=base,
         reference=field_reference(schema), schema=schema,
-        feeds=feed_list(site), calendars=calendar_list(site),
-    ))
+        feeds=feed_list(site), feed_length=feeds.FEED_LENGTH, calendars=calendar_list(site),
+    )
 
 
 def topics_csv(records: list[dict], schema: dict) -> bytes:

@@ -5,11 +5,13 @@ HTML table without JavaScript; overrides/assets/javascripts/explorer.js adds the
 year, track, tag, title text) and column sorting, and keeps them in the URL query. The index holds
 every topic while the site is small; above INDEX_ROW_LIMIT it lists the regions instead, so no page
 grows past what a browser loads quickly, and the region filter moves between region pages.
+Each page is rendered by the writer writing it (see write.py), which makes the filter options once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, partial
 
 from ..groups import pinyin_key, tags_in_pinyin_order
 from ..render import page_path
@@ -52,23 +54,31 @@ def outputs(site, renderer):
     topics = site.topics
     in_region = {r.slug: [t for g in r.guides for t in g.topics] for r in site.regions}
     pages = [RegionPage(r, region_url(r), len(in_region[r.slug])) for r in site.regions if in_region[r.slug]]
-    options = Options(
+    # Made by the first explorer page a writer renders, once per process (see write.py).
+    page = partial(_page, renderer, cache(partial(options, site, pages)), len(topics))
+    whole = len(topics) <= INDEX_ROW_LIMIT
+    yield Output(page_path(URL), partial(page, URL, "all" if whole else "none", None, topics if whole else None))
+    for entry in pages:
+        region = entry.region
+        yield Output(page_path(entry.url), partial(page, entry.url, region.slug, region, in_region[region.slug]))
+
+
+def options(site, pages: list[RegionPage]) -> Options:
+    topics = site.topics
+    return Options(
         regions=pages,
         years=sorted({t.guide.year for t in topics}, reverse=True),
         tracks=sorted({t.track.name.zh for t in topics}, key=pinyin_key),
         tags=tags_in_pinyin_order([tag for tag in site.tags if site.topics_by_tag[tag.slug]]),
     )
-    meta = {"hide": ["navigation", "toc"]}
-    whole = len(topics) <= INDEX_ROW_LIMIT
-    yield Output(page_path(URL), renderer.render(
-        "explorer.md.j2", URL, meta=meta, scope="all" if whole else "none", region=None,
-        rows=[row(t) for t in topics] if whole else None, total=len(topics), options=options, index_url=URL,
-    ))
-    for page in pages:
-        yield Output(page_path(page.url), renderer.render(
-            "explorer.md.j2", page.url, meta=meta, scope=page.region.slug, region=page.region,
-            rows=[row(t) for t in in_region[page.region.slug]], total=len(topics), options=options, index_url=URL,
-        ))
+
+
+def _page(renderer, options, total: int, url: str, scope: str, region, topics: list | None) -> str:
+    """An explorer page: `topics` as rows (None: the index lists the regions instead)."""
+    return renderer.render(
+        "explorer.md.j2", url, meta={"hide": ["navigation", "toc"]}, scope=scope, region=region,
+        rows=None if topics is None else [row(t) for t in topics], total=total, options=options(), index_url=URL,
+    )
 
 
 def row(topic) -> Row:

@@ -1,15 +1,20 @@
-"""Atom feeds (RFC 4287) of guides, newest first: all guides, one per region, one per tag.
+"""Atom feeds (RFC 4287) of the newest guides, newest first: all guides, one per region, one per tag.
 
-Made with feedgen. Entry ids are `urn:uuid:` + the guide's id in the data files, so they
+Made with feedgen. Each feed holds the FEED_LENGTH newest guides of its kind (what feed readers
+expect, and the default of Material's own RSS plugin); older guides stay on the site and in the
+data files. Entry ids are `urn:uuid:` + the guide's id in the data files, so they
 never change; `updated` is the guide's `updated` date from the content and `published`
 its publication date where the source gives one (both at 00:00 Beijing time). A feed's
 own `updated` is its newest entry's (the newest guide on the site for an empty feed).
 Links are relative to the feed file unless SITE_URL is set (see generator/export.py).
+Each feed is made by the process that writes it (see write.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
+from itertools import islice
 
 from feedgen.feed import FeedGenerator
 
@@ -17,23 +22,49 @@ from .. import export
 from ..write import Output
 
 AUTHOR = "指南图谱 Guide Atlas"
+FEED_LENGTH = 50  # entries per feed: its newest guides
 
 
 def outputs(site, renderer):
-    links = export.Links(export.site_base())
-    guides = sorted(export.calls(site), key=newest_first)
-    latest = max((g.updated for g in guides), default=site.build_date)
-    yield Output(export.ALL_FEED, atom(export.ALL_FEED, "指南图谱：全部指南", "Guide Atlas: all guides",
-                                       "", guides, latest, links))
+    feeds = Feeds(site, export.Links(export.site_base()))
+    yield Output(export.ALL_FEED, partial(feeds.atom, export.ALL_FEED, "指南图谱：全部指南", "Guide Atlas: all guides", ""))
     for region in site.regions:
         feed = export.feed_link(region)
-        yield Output(feed["href"], atom(feed["href"], feed["title"], f"Guide Atlas: {region.en}", region.url,
-                                        [g for g in guides if g.region is region], latest, links))
+        yield Output(feed["href"], partial(feeds.atom, feed["href"], feed["title"], f"Guide Atlas: {region.en}",
+                                           region.url, partial(in_region, region)))
     for tag in site.tags:
         feed = export.feed_link(tag)
-        tagged = [g for g in guides if any(tag in t.tags for t in g.topics)]
-        yield Output(feed["href"], atom(feed["href"], feed["title"], f"Guide Atlas: {tag.en}", tag.url,
-                                        tagged, latest, links))
+        yield Output(feed["href"], partial(feeds.atom, feed["href"], feed["title"], f"Guide Atlas: {tag.en}",
+                                           tag.url, partial(feeds.tagged, tag)))
+
+
+def in_region(region, guide) -> bool:
+    return guide.region is region
+
+
+class Feeds:
+    """The calls, newest first, that every feed picks from, and each one's topic tags (made on first
+    use in the process writing the feeds, once per process)."""
+
+    def __init__(self, site, links: export.Links):
+        self.guides = sorted(export.calls(site), key=newest_first)
+        self.latest = max((g.updated for g in self.guides), default=site.build_date)
+        self.links = links
+        self._tags: dict[str, dict] | None = None
+
+    def tags(self, guide) -> dict:
+        """The tags of the guide's topics, by slug."""
+        if self._tags is None:
+            self._tags = {g.key: {t.slug: t for topic in g.topics for t in topic.tags} for g in self.guides}
+        return self._tags[guide.key]
+
+    def tagged(self, tag, guide) -> bool:
+        return tag.slug in self.tags(guide)
+
+    def atom(self, path: str, title: str, subtitle: str, page: str, keep=None) -> bytes:
+        """The feed of the FEED_LENGTH newest guides that `keep` accepts (all guides without it)."""
+        newest = list(islice(filter(keep, self.guides), FEED_LENGTH))
+        return atom(path, title, subtitle, page, newest, self.latest, self.links, self.tags)
 
 
 def newest_first(guide) -> tuple:
@@ -44,7 +75,8 @@ def _at(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=export.BEIJING)
 
 
-def atom(path: str, title: str, subtitle: str, page: str, guides: list, latest: dt.date, links) -> bytes:
+def atom(path: str, title: str, subtitle: str, page: str, guides: list, latest: dt.date, links, tags_of) -> bytes:
+    """An Atom feed of `guides`, in their order; `tags_of(guide)`: its topics' tags by slug (entry categories)."""
     here = links.at(path)
     fg = FeedGenerator()
     fg.id("urn:uuid:" + export.stable_id("feed", path))
@@ -67,7 +99,7 @@ def atom(path: str, title: str, subtitle: str, page: str, guides: list, latest: 
         # one alternate per type. The guide page links its JSON and calendar.
         entry.link(href=here.url(guide.url))
         entry.summary(summary(guide))
-        tags = {t.slug: t for topic in guide.topics for t in topic.tags}
+        tags = tags_of(guide)
         for slug in sorted(tags):
             entry.category(term=slug, label=tags[slug].zh)
     return fg.atom_str(pretty=True)

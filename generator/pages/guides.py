@@ -1,10 +1,9 @@
 """A page per guide, per track and per topic (with its related topics and its neighbours in the track).
 
 Pages are rendered when written (Output with a function), so parallel writers each render
-only their share. In `make serve`, after an edit, pages of guides other than the edited ones
-(and those citing them) are kept as they are (renderer.changed_guides); their related-topic
-lists catch up at the next full `make site`.
-"""
+only their share, and work out only their own topics' related topics. In `make serve`, after
+an edit, pages of guides other than the edited ones (and those citing them) are kept as they
+are (renderer.changed_guides); their related-topic lists catch up at the next full `make site`."""
 
 from __future__ import annotations
 
@@ -34,8 +33,8 @@ def outputs(site, renderer):
                 following = track.topics[i + 1] if i + 1 < len(track.topics) else None
                 yield Output(
                     page_path(topic.url),
-                    partial(_topic_page, render, topic, site.build_date, previous=previous, following=following,
-                            position=i + 1, related=related[topic.key]),
+                    partial(_topic_page, render, topic, site.build_date, related, previous=previous,
+                            following=following, position=i + 1),
                     reuse,
                 )
 
@@ -52,10 +51,11 @@ def _guide_page(render, guide, build_date) -> str:
                   files=export.guide_files(guide), year_url=year_url(guide.year))
 
 
-def _topic_page(render, topic, build_date, **context) -> str:
+def _topic_page(render, topic, build_date, related, **context) -> str:
     ld = jsonld.topic_ld(topic, build_date, export.Links(export.site_base()))
     return render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=topic.guide, jsonld=json_ld(ld),
-                  track=topic.track, topic=topic, year_url=year_url(topic.guide.year), **context)
+                  track=topic.track, topic=topic, year_url=year_url(topic.guide.year),
+                  related=related[topic.key], **context)
 
 
 def topic_meta(topic) -> dict:

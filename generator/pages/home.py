@@ -6,6 +6,8 @@ links each region's source list; both stay the same size as the corpus grows.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import page_path
 from ..write import Output
 
@@ -14,6 +16,10 @@ LATEST = 20
 
 
 def outputs(site, renderer):
+    yield Output(page_path(""), partial(home_page, renderer, site))
+    yield Output(page_path("about/"), partial(renderer.render, "about.md.j2", "about/"))
+
+
+def home_page(renderer, site) -> str:
     latest = sorted(site.guides, key=lambda g: (-g.year, g.region.slug, g.id))[:LATEST]
-    yield Output(page_path(""), renderer.render("home.md.j2", "", latest=latest))
-    yield Output(page_path("about/"), renderer.render("about.md.j2", "about/"))
+    return renderer.render("home.md.j2", "", latest=latest)

@@ -8,6 +8,7 @@ a line saying what it accepts. Types that name a definition link to its section.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..render import page_path
 from ..slugs import slugify
@@ -163,4 +164,8 @@ def reference(schemas: dict[str, dict] | None = None) -> list[SchemaDoc]:
 
 
 def outputs(site, renderer):
-    yield Output(page_path(URL), renderer.render("reference.md.j2", URL, schemas=reference()))
+    yield Output(page_path(URL), partial(reference_page, renderer))
+
+
+def reference_page(renderer) -> str:
+    return renderer.render("reference.md.j2", URL, schemas=reference())

@@ -6,6 +6,8 @@ atlas-search-facts.html); their values come from the index itself, in the browse
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import page_path
 from ..write import Output
 
@@ -22,4 +24,4 @@ FILTERS = (
 
 def outputs(site, renderer):
     meta = {"search": {"exclude": True}, "hide": ["toc"]}
-    yield Output(page_path(URL), renderer.render("search.md.j2", URL, meta=meta, filters=FILTERS))
+    yield Output(page_path(URL), partial(renderer.render, "search.md.j2", URL, meta=meta, filters=FILTERS))

@@ -20,8 +20,7 @@ TAG_PAGE_ROWS = 300
 
 def outputs(site, renderer):
     tags = tags_in_pinyin_order(site.tags)
-    counts = tag_region_counts(site)
-    yield Output(page_path("tags/"), renderer.render("tags.md.j2", "tags/", tags=tags, counts=counts))
+    yield Output(page_path("tags/"), partial(index, renderer, site, tags))
     guides_by_tag: dict[str, list] = {}
     for guide in site.guides:  # guides tagged as a whole
         for tag in guide.tags:
@@ -40,6 +39,11 @@ def outputs(site, renderer):
             for g in groups:
                 url = region_url(tag, g.region)
                 yield Output(page_path(url), partial(renderer.render, "tag_region.md.j2", url, tag=tag, g=g))
+
+
+def index(renderer, site, tags: list) -> str:
+    """The overview matrix: tags × regions."""
+    return renderer.render("tags.md.j2", "tags/", tags=tags, counts=tag_region_counts(site))
 
 
 def region_url(tag, region) -> str:
