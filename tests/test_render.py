@@ -45,19 +45,14 @@ def test_anchor_rejects_non_slugs():
 
 import random
 
-import yaml
 from mkdocs.utils.meta import get_data
 
 from generator.render import front_matter
 
-# Characters that change how YAML writes text: indicators, quotes, spaces, breaks, words YAML
-# reads as other types (yes, null, 1e3, ~), characters libyaml escapes, and Chinese.
-TRICKY = list("$;<^ab上海：（）·yesnoulx~0123.e+-_:#,?[]{}&*!|>'\"%@`=/() \t\n\r\xa0\x85\u2028\u3000\ufeff😀\\")
-
-
-def dumped(meta: dict) -> str:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+# Characters that change how YAML reads text: indicators, quotes, spaces, breaks (NEL, U+2028),
+# words YAML reads as other types (yes, null, 1e3, ~), controls, non-characters, and Chinese.
+TRICKY = list("$;<^ab上海：（）·yesnoulx~0123.e+-_:#,?[]{}&*!|>'\"%@`=/() \t\n\r\x7f\x80\x85\x9f\xa0"
+              "\u2028\u2029\u3000\ufeff\ufffe\uffff😀\\")
 
 
 def shapes(text: str) -> list[dict]:
@@ -70,18 +65,12 @@ def shapes(text: str) -> list[dict]:
     ]
 
 
-def test_front_matter_is_byte_for_byte_what_yaml_dump_writes():
+def test_mkdocs_reads_front_matter_back_as_the_same_meta():
     rng = random.Random(7)
-    texts = ["", "上海", "2024", "2024年度", "yes", "null", "~", "1e3", "a: b", "a #b", "a#b", "- a", "x ", " x",
-             "科技 · 金融", "A&amp;B", "😀", "a\u2028b", "长" * 399, "长" * 400, "长" * 1200]
+    texts = ["", "上海", "2024", "2024年度", "yes", "null", "~", "1e3", "a: b", "a #b", "- a", "x ", " x",
+             "---", "...", "科技 · 金融", "A&amp;B", "😀", "a\u2028b", "长" * 1200]
     texts += ["".join(rng.choice(TRICKY) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
     for text in texts:
         for meta in shapes(text):
-            assert front_matter(meta) == dumped(meta), meta
-
-
-def test_mkdocs_reads_front_matter_back_as_the_same_meta():
-    for text in ("上海", "a: b", "yes", "2024", "题目 # 一", "😀"):
-        for meta in shapes(text):
             markdown, read = get_data(front_matter(meta) + "# 标题\n")
-            assert read == meta and markdown == "# 标题\n"
+            assert read == meta and markdown == "# 标题\n", meta
