@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import os
 import posixpath
 import re
 import uuid
 from decimal import Decimal
 from functools import lru_cache
-from json.encoder import encode_basestring
 from pathlib import Path
 
 from .model import Funding, Guide, Region, Topic
@@ -384,63 +382,21 @@ def csv_row(record: dict) -> dict:
     }
 
 
-def dump_json(data) -> str:
-    """JSON as published: UTF-8, key order as built, two-space indent, final newline."""
-    return _indented(data, "\n") + "\n"
+def dump_json(data, indent: int | None = None) -> str:
+    """JSON as published: UTF-8, key order as built, final newline. Compact (Python's C encoder:
+    the data files hold every record twice, and indenting runs in Python, ten times slower)
+    unless `indent` is given (the schema, which people read)."""
+    separators = None if indent else (",", ":")
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
 def json_item(record) -> str:
-    """A record's JSON text as dump_json writes it as an item of a list under a top-level key:
-    made once, it can go into several files (dump_json_listing)."""
-    return "    " + _indented(record, "\n    ")
-
-
-def _indented(data, newline: str) -> str:
-    """json.dumps(data, ensure_ascii=False, indent=2) with each line break written as `newline`.
-
-    Python's json writes indented JSON with generators in Python, record by record; this is the
-    same text made about twice as fast (the data files hold every record twice). Data of other
-    types than JSON's own goes to json.dumps, which says what is wrong with it.
-    """
-    parts: list[str] = []
-    try:
-        _json_parts(data, newline, parts)
-    except TypeError:
-        return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", newline)
-    return "".join(parts)
-
-
-def _json_parts(value, newline: str, parts: list[str]) -> None:
-    kind = type(value)
-    if kind is str:
-        parts.append(encode_basestring(value))
-    elif kind is dict or kind is list or kind is tuple:
-        if not value:
-            parts.append("{}" if kind is dict else "[]")
-            return
-        inner = newline + "  "
-        opener, closer = "{}" if kind is dict else "[]"
-        for n, item in enumerate(value.items() if kind is dict else value):
-            parts.append((opener if n == 0 else ",") + inner)
-            if kind is dict:
-                key, item = item
-                if type(key) is not str:
-                    raise TypeError(f"key {key!r}")
-                parts.append(encode_basestring(key) + ": ")
-            _json_parts(item, inner, parts)
-        parts.append(newline + closer)
-    elif value is None or value is True or value is False:
-        parts.append("null" if value is None else "true" if value else "false")
-    elif kind is int or (kind is float and math.isfinite(value)):
-        parts.append(kind.__repr__(value))
-    else:
-        raise TypeError(f"{kind.__name__} {value!r}")
+    """A record's JSON text as dump_json writes it inside a list: made once, it can go into
+    several files (dump_json_listing)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def dump_json_listing(head: dict, key: str, items: list[str]) -> str:
     """dump_json({**head, key: records}) from the records' json_item texts (`key` comes last)."""
     text = dump_json({**head, key: []})
-    if not items:
-        return text
-    # JSON text holds no raw newline inside strings, so each line break is layout.
-    return text[: -len("[]\n}\n")] + "[\n" + ",\n".join(items) + "\n  ]\n}\n"
+    return text[: -len("[]}\n")] + "[" + ",".join(items) + "]}\n"

@@ -12,7 +12,7 @@ from generator.groups import funding_total
 from generator.model import Funding, Text
 from generator.pages import explorer, regions, tags, years
 from generator.related import related_topics
-from generator.render import Renderer, md_escape
+from generator.render import Renderer, html_text, md_escape
 
 
 @dataclasses.dataclass
@@ -49,8 +49,8 @@ def test_tag_page_lists_plan_entries_with_their_anchor():
     pages = render_all(tags, site)
     page = pages["tags/ke-ji-jin-rong/index.md"]
     # Escaped title, linked with its #anchor, under the plan's region and year, beside the plan's name.
-    assert f"[{md_escape(entry.title.zh)}](../../guides/chengdu/2022-guihua/index.md#zhuan-lan-5)" in page
-    assert "<b>" not in page
+    assert f'<a href="../../guides/chengdu/2022-guihua/#zhuan-lan-5">{html_text(entry.title.zh)}</a>' in page
+    assert "<b>" not in page and "&lt;b&gt;" in page
     chengdu = page[page.index("## 成都"):page.index("## 天津")]
     assert "### 2022 年 { #chengdu-2022 }" in chengdu
     assert chengdu.index("2023 年") < chengdu.index("2022 年")

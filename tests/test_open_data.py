@@ -476,16 +476,16 @@ def test_relative_urls_are_what_posixpath_relpath_gives():
                 assert export.Links(None, start).url(path) == expected, (path, start)
 
 
-def test_published_json_is_what_json_dumps_writes(site_model):
-    """export.dump_json writes indented JSON itself (Python's json does it slowly): the same text."""
-    from collections import OrderedDict
-
+def test_listings_made_from_item_texts_are_what_json_dumps_writes(site_model):
+    """topics.json and the per-guide files are put together from each record's JSON text, made
+    once (export.json_item): the result is the text of the whole object dumped at once."""
     links = export.Links(None)
     records = [export.topic_record(t, site_model.build_date, links) for t in site_model.topics]
     records += [export.guide_record(g, site_model.build_date, links) for g in calls(site_model)]
-    odd = [{}, [], [{}], {"a": [[], {}]}, "", "引号\"\\/\n\t\x00\u2028😀", 0, -1, 10**30, 0.1, -0.0, 1e16, 1.5e-7,
-           float("nan"), float("inf"), True, False, None, (1, "x"), {1: "int key"}, OrderedDict(a=1), {"k": {"n": [1.0]}}]
-    for data in records + odd + [odd, {"all": records}, export.load_schema()]:
-        assert export.dump_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n", data
-        assert export.dump_json_listing({"kind": "x"}, "items", [export.json_item(data)]) == \
-            export.dump_json({"kind": "x", "items": [data]})
+    odd = [{}, [], [{}], {"a": [[], {}]}, "", "引号\"\\/\n\t\x00\u2028😀", 0, -1, 10**30, 0.1, 1e16, True, None]
+    for items in ([], records, odd, [records[0]]):
+        text = export.dump_json_listing({"kind": "x"}, "items", [export.json_item(r) for r in items])
+        assert text == export.dump_json({"kind": "x", "items": items})
+        assert json.loads(text) == {"kind": "x", "items": items}
+
+

@@ -82,7 +82,7 @@ class OpenData:
 
 def published_schema(schema: dict, base: str | None) -> str:
     """data/schema.json: the schema, with its own address as $id when the site's is known."""
-    return export.dump_json({"$id": base + "data/schema.json", **schema} if base else schema)
+    return export.dump_json({"$id": base + "data/schema.json", **schema} if base else schema, indent=2)
 
 
 def data_page(renderer, site, guides: list, schema: dict, base: str | None) -> str:
