@@ -72,13 +72,10 @@ def page_path(url: str) -> str:
 @jinja2.pass_context
 def link(ctx, target) -> Markup:
     """A relative link from the page being rendered to `target` (an object with .url, or a URL)."""
-    url = target if isinstance(target, str) else target.url
-    url, hash_, fragment = url.partition("#")
+    url, fragment = _target(target)
     here = posixpath.dirname(page_path(ctx["page_url"]))
     dest = page_path(url) if url.endswith("/") or url == "" else url
-    rel = _relpath(dest, here)
-    if hash_:
-        rel += "#" + anchor(fragment)
+    rel = _relpath(dest, here) + fragment
     return Markup(rel.replace(" ", "%20").replace("(", "%28").replace(")", "%29"))
 
 
@@ -100,18 +97,22 @@ def href(ctx, target) -> Markup:
     (use_directory_urls), so the link is the page URL's path from here. The page chrome that every
     topic carries (breadcrumbs, facts, related topics, pager) is raw HTML with these links: as
     Markdown links it cost MkDocs a third of its build time at 1,000 guides (issue 11)."""
-    url = target if isinstance(target, str) else target.url
-    url, hash_, fragment = url.partition("#")
+    url, fragment = _target(target)
     here = ctx["page_url"].rstrip("/")
     dest = url.rstrip("/")
     if dest:
         rel = _relpath(dest, here) + "/"
     else:  # the home page
         rel = "../" * (here.count("/") + 1) if here else ""
-    rel = "./" if rel in ("./", "") else rel
-    if hash_:
-        rel += "#" + anchor(fragment)
+    rel = ("./" if rel in ("./", "") else rel) + fragment
     return Markup(html.escape(rel.replace(" ", "%20"), quote=True))
+
+
+def _target(target) -> tuple[str, str]:
+    """A link target (an object with .url, or a site URL) → its URL and its "#fragment" (or "")."""
+    url = target if isinstance(target, str) else target.url
+    url, hash_, fragment = url.partition("#")
+    return url, ("#" + anchor(fragment) if hash_ else "")
 
 
 @jinja2.pass_context
