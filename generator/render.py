@@ -20,6 +20,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import i18n
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 _SPACE = re.compile(r"\s*\n\s*")
@@ -141,16 +143,17 @@ def make_env() -> jinja2.Environment:
     env.filters["attr"] = attr
     env.filters["html"] = html_text
     env.filters["anchor"] = anchor
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld)
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t)
     return env
 
 
 class Renderer:
     """Renders named templates to text for a page at a given URL."""
 
-    def __init__(self, site, **globals_):
+    def __init__(self, site, lang: str = i18n.DEFAULT, **globals_):
+        self.lang = lang
         self.env = make_env()
-        self.env.globals.update(site=site, **globals_)
+        self.env.globals.update(site=site, lang=lang, **globals_)
         # Keys of the guides whose pages must be rendered; None: all (set by build.generate).
         self.changed_guides: set[str] | None = None
 

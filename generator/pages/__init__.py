@@ -11,10 +11,12 @@ finish together.
 from __future__ import annotations
 
 from . import (
-    calendars, data, explorer, feeds, guides, home, plans, reference, regions, search, sources, tags, years,
+    calendars, data, explorer, feeds, guides, home, plans, reference, regions, search, sources, strings, tags,
+    years,
 )
 
-MODULES = (data, explorer, feeds, calendars, tags, home, regions, plans, sources, years, search, reference, guides)
+MODULES = (data, explorer, feeds, calendars, tags, home, regions, plans, sources, strings, years, search, reference,
+           guides)
 
 
 def all_outputs(site, renderer):
