@@ -266,6 +266,24 @@ class Track:
 
 
 @dataclass
+class Programme:
+    """A yearly call in one region (e.g. Chengdu's 软科学研究项目): its guides are its editions."""
+
+    id: str
+    name: Text
+    region: Region
+    editions: list["Guide"] = field(default_factory=list)  # oldest first: year, published, id
+
+    @property
+    def key(self) -> str:
+        return f"{self.region.slug}/{self.id}"
+
+    @property
+    def url(self) -> str:
+        return f"programmes/{self.region.slug}/{self.id}/"
+
+
+@dataclass
 class Guide:
     id: str
     kind: str
@@ -293,6 +311,12 @@ class Guide:
     context: list["Guide"] = field(default_factory=list)
     cited_by: list["Guide"] = field(default_factory=list)
     plan: object = None  # for kind plan: its generator.plan.Plan (chapters, boxes, annex)
+    programme: Programme | None = None  # the yearly call this guide is an edition of
+
+    @property
+    def edition_key(self) -> tuple:
+        """How a programme orders its editions: year, publication date, id."""
+        return (self.year, self.published or dt.date.min, self.id)
 
     @property
     def key(self) -> str:
@@ -325,6 +349,7 @@ class Site:
     # Other tagged things (plan sections, box items) that tag pages list beside topics.
     # Each has .title (Text), .url (may end in #anchor), .guide and .tags.
     plan_entries: list = field(default_factory=list)
+    programmes: list[Programme] = field(default_factory=list)  # by region, then id
 
     @cached_property
     def plan_entries_by_tag(self) -> dict[str, list]:
@@ -360,7 +385,26 @@ def build_site(regions_data: list, tags_data: list, guides_data: list[dict], bui
         for other in g.context:
             other.cited_by.append(g)
         g.region.guides.append(g)
-    return Site(list(regions.values()), list(tags.values()), guides, build_date, content_dir)
+    return Site(list(regions.values()), list(tags.values()), guides, build_date, content_dir,
+                programmes=_programmes(guides_data, guides))
+
+
+def _programmes(guides_data: list[dict], guides: list[Guide]) -> list[Programme]:
+    """Link each guide naming a programme to it; editions oldest first."""
+    named = {f"{d['region']}/{d['id']}": d["programme"] for d in guides_data if d.get("programme")}
+    out: dict[str, Programme] = {}
+    for g in guides:
+        d = named.get(g.key)
+        if d is None:
+            continue
+        key = f"{g.region.slug}/{d['id']}"
+        if key not in out:
+            out[key] = Programme(d["id"], Text.of(d["name"]), g.region)
+        g.programme = out[key]
+        out[key].editions.append(g)
+    for p in out.values():
+        p.editions.sort(key=lambda g: g.edition_key)
+    return sorted(out.values(), key=lambda p: (p.region.slug, p.id))
 
 
 def _section_slug_text(d: dict) -> tuple[str, int]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n
+from . import applying, compare, i18n, status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -143,7 +143,8 @@ def make_env() -> jinja2.Environment:
     env.filters["attr"] = attr
     env.filters["html"] = html_text
     env.filters["anchor"] = anchor
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t)
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, status=status,
+                       applying=applying, comparison_url=compare.comparison_url)
     return env
 
 

@@ -311,6 +311,7 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
     region_slugs = {r["slug"] for r in loaded.regions.data}
     tag_slugs = {t["slug"] for t in loaded.tags.data}
     guide_keys: dict[str, Document] = {}
+    programmes: dict[tuple[str, str], tuple[Document, dict]] = {}
     for doc in loaded.guides:
         g = doc.data
         region_dir = doc.path.parent.name
@@ -359,11 +360,34 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
                     errors.append(doc.error(("tracks", ti, "topics", pi, "theme"), f"unknown theme {topic['theme']!r}; define it under themes: first"))
         if g["kind"] == "plan":
             errors.extend(_plan_checks(doc))
+        if "programme" in g:
+            _programme_check(doc, programmes, errors)
     for key, doc in guide_keys.items():
         for i, ref in enumerate(doc.data.get("context", [])):
             if ref not in guide_keys:
                 errors.append(doc.error(("context", i), f"context {ref!r} names no guide; write region/id of a guide in content/guides/"))
     return errors
+
+
+def _programme_check(doc: Document, seen: dict, errors: list) -> None:
+    """A programme is a series of calls: plans have none, and its editions in a region share one name."""
+    g = doc.data
+    prog = g["programme"]
+    if g["kind"] != "call":
+        errors.append(doc.error(("programme",), "a plan is not an edition of a programme; remove programme: (it is for calls)"))
+        return
+    key = (g["region"], prog["id"])
+    if key not in seen:
+        seen[key] = (doc, prog)
+        return
+    first_doc, first = seen[key]
+    name, first_name = _zh(prog["name"]), _zh(first["name"])
+    if name != first_name:
+        errors.append(doc.error(("programme", "name"), f"programme {prog['id']!r} is named {first_name!r} in {first_doc.display}; give every edition the same name (or another id)"))
+
+
+def _zh(text) -> str:
+    return text["zh"] if isinstance(text, dict) else text
 
 
 def _plan_checks(doc: Document) -> list[ContentError]:

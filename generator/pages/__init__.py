@@ -11,12 +11,12 @@ finish together.
 from __future__ import annotations
 
 from . import (
-    calendars, data, explorer, feeds, guides, home, plans, reference, regions, search, sources, strings, tags,
-    years,
+    calendars, data, deadlines, explorer, feeds, guides, home, plans, programmes, reference, regions, search, sources,
+    strings, tags, years,
 )
 
-MODULES = (data, explorer, feeds, calendars, tags, home, regions, plans, sources, strings, years, search, reference,
-           guides)
+MODULES = (data, explorer, feeds, calendars, tags, home, deadlines, regions, plans, programmes, sources, strings, years,
+           search, reference, guides)
 
 
 def all_outputs(site, renderer):

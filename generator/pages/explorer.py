@@ -1,8 +1,10 @@
 """The topic explorer: every topic in one static table, filterable and sortable in the browser.
 
 Pages: `explorer/` and one `explorer/<region>/` per region with topics. Each page is a complete
-HTML table without JavaScript; overrides/assets/javascripts/explorer.js adds the filters (region,
-year, track, tag, title text) and column sorting, and keeps them in the URL query. The index holds
+HTML table without JavaScript, title first (so a phone shows it), then closing date and status;
+overrides/assets/javascripts/explorer.js adds the filters (region, year, track, tag, status in the
+reader's time, funding range, and every word of the Chinese or English title) and column sorting,
+and keeps them in the URL query. The index holds
 every topic while the site is small; above INDEX_ROW_LIMIT it lists the regions instead, so no page
 grows past what a browser loads quickly, and the region filter moves between region pages.
 Each page is rendered by the writer writing it (see write.py), which makes the filter options once.
@@ -19,6 +21,9 @@ from ..write import Output
 
 URL = "explorer/"
 INDEX_ROW_LIMIT = 1000  # at about 0.6 kB of HTML a row, the index stays well under 1 MB
+STATUSES = ("open", "forecasted", "closed", "custom")  # the status filter's options (export.STATUS values)
+# The funding filter's ranges in 万元: (value, low, high), high None for "and above".
+FUNDING_RANGES = (("0-10", 0, 10), ("10-20", 10, 20), ("20-50", 20, 50), ("50-", 50, None))
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Row:
     funding_sort: str  # numeric sort keys as text ("" when the source states none)
     duration_sort: str
     tag_slugs: str  # space-separated, for the tag filter
+    closes_sort: str  # the closing day as YYYYMMDD ("" without a window)
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ def _page(renderer, options, total: int, url: str, scope: str, region, topics: l
     return renderer.render(
         "explorer.md.j2", url, meta={"hide": ["navigation", "toc"]}, scope=scope, region=region,
         rows=None if topics is None else [row(t) for t in topics], total=total, options=options(), index_url=URL,
+        statuses=STATUSES, funding_ranges=FUNDING_RANGES,
     )
 
 
@@ -88,6 +95,7 @@ def row(topic) -> Row:
         f"{funding.amount:g}" if funding and funding.amount is not None else "",
         _months(topic.duration),
         " ".join(tag.slug for tag in topic.tags),
+        topic.guide.window.closes.strftime("%Y%m%d") if topic.guide.window else "",
     )
 
 

@@ -2,7 +2,12 @@
  *
  * The page is complete without this script. It shows the filter form, hides rows that do not
  * match, sorts by a clicked column, and keeps the state in the URL query
- * (?region=&year=&track=&tag=&q=&sort=&order=) so a view can be shared. A page holds the rows of
+ * (?region=&year=&track=&tag=&status=&funding=&q=&sort=&order=) so a view can be shared.
+ * The title filter keeps rows whose Chinese or English title holds every word typed (any case).
+ * The status filter uses the reader's current Beijing time (atlas-status.js, window.AtlasStatus)
+ * over each row's window (data-opens, data-closes); rows without one are "custom" (not stated).
+ * The funding filter takes ranges in 万元 ("10-20": 10 ≤ amount < 20, "50-": 50 and above, "none").
+ * When the table is wider than its box, a line says it scrolls sideways. A page holds the rows of
  * one region or of all (form[data-scope]); choosing a region the page does not hold opens that
  * region's page with the same query. Only relative URLs are used, so any sub-path works.
  * "下载当前结果（CSV）" saves the rows shown, in their order, as UTF-8 CSV with a byte-order
@@ -12,7 +17,10 @@
   "use strict";
   var form = document.querySelector("form.atlas-explorer-filters");
   if (!form) return;
-  var FILTERS = ["region", "year", "track", "tag", "q"];
+  var FILTERS = ["region", "year", "track", "tag", "status", "funding", "q"];
+  var S = window.ATLAS_STRINGS || {};
+  var Status = window.AtlasStatus;
+  var now = Status ? Status.now() : Date.now();
   var scope = form.getAttribute("data-scope");
   var table = document.querySelector("table.atlas-explorer");
   var rows = table ? Array.prototype.slice.call(table.tBodies[0].rows) : [];
@@ -52,12 +60,53 @@
     window.location.assign(option.getAttribute("data-href") + (text ? "?" + text : ""));
   }
 
+  function say(key, values) {
+    var text = S[key] || "";
+    Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
+
+  function titleCell(row) { return row.querySelector(".atlas-col-title") || row.cells[0]; }
+
+  // Lower-cased Chinese and English titles of a row, worked out once.
+  function titleText(row) {
+    if (row.atlasTitle === undefined) {
+      row.atlasTitle = (titleCell(row).textContent + " " + (row.getAttribute("data-title-en") || "")).toLowerCase();
+    }
+    return row.atlasTitle;
+  }
+
+  function statusOf(row) {
+    if (!row.hasAttribute("data-opens") || !Status) return "custom";
+    var w = Status.parse(row);
+    return w ? Status.value(w, now) : "custom";
+  }
+
+  function fundingMatches(row, wanted) {
+    var cell = row.querySelector(".atlas-col-funding");
+    var raw = cell ? cell.getAttribute("data-sort") : "";
+    if (wanted === "none") return raw === "";
+    if (raw === "" || raw === null) return false;
+    var amount = parseFloat(raw);
+    var parts = wanted.split("-");
+    var low = parseFloat(parts[0]), high = parts[1] === "" ? Infinity : parseFloat(parts[1]);
+    return amount >= low && amount < high;
+  }
+
   function matches(row, state) {
     if (state.region && row.getAttribute("data-region") !== state.region) return false;
     if (state.year && row.getAttribute("data-year") !== state.year) return false;
     if (state.track && row.getAttribute("data-track") !== state.track) return false;
     if (state.tag && (" " + row.getAttribute("data-tags") + " ").indexOf(" " + state.tag + " ") < 0) return false;
-    if (state.q && row.cells[4].textContent.toLowerCase().indexOf(state.q.toLowerCase()) < 0) return false;
+    if (state.status && statusOf(row) !== state.status) return false;
+    if (state.funding && !fundingMatches(row, state.funding)) return false;
+    if (state.q) {
+      var text = titleText(row);
+      var words = state.q.toLowerCase().split(/\s+/);
+      for (var i = 0; i < words.length; i += 1) {
+        if (words[i] && text.indexOf(words[i]) < 0) return false;
+      }
+    }
     return true;
   }
 
@@ -72,8 +121,8 @@
     });
     if (count) {
       count.textContent = shown === rows.length
-        ? "共 " + rows.length + " 个题目"
-        : "显示 " + shown + " / " + rows.length + " 个题目";
+        ? say("explorer.count", { n: rows.length })
+        : say("explorer.shown", { shown: shown, total: rows.length });
     }
     if (empty) empty.hidden = shown > 0 || rows.length === 0;
     window.history.replaceState(null, "", window.location.pathname + query() + window.location.hash);
@@ -148,12 +197,12 @@
 
   function downloadCsv() {
     var header = heads.map(function (th) { return csvField(th.textContent); });
-    header.push(csvField("链接"));
+    header.push(csvField(S["explorer.link"] || "URL"));
     var lines = [header.join(",")];
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       if (row.hidden) return;
       var cells = Array.prototype.map.call(row.cells, function (cell) { return csvField(cell.textContent); });
-      var link = row.cells[4].querySelector("a");
+      var link = titleCell(row).querySelector("a");
       cells.push(csvField(link ? new URL(link.getAttribute("href"), window.location.href).href : ""));
       lines.push(cells.join(","));
     });
@@ -189,8 +238,16 @@
       apply();
     }, 0);
   });
+  // A sign that the table scrolls, when it is wider than its box (phones).
+  var scroller = document.querySelector(".atlas-explorer-scroll");
+  var hint = document.querySelector(".atlas-scroll-hint");
+  function showHint() {
+    if (scroller && hint) hint.hidden = scroller.scrollWidth <= scroller.clientWidth + 1;
+  }
+  window.addEventListener("resize", showHint);
   if (table) {
     applySort();
     apply();
+    showHint();
   }
 })();
