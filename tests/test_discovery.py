@@ -238,17 +238,18 @@ def test_explorer_is_a_complete_table_without_javascript(built, site_model):
     assert len(rows) == len(site_model.topics)
     page = read_page(built, "explorer/")
     header = page.tables[0][0]
-    assert header == ["地区", "年度", "指南", "类别", "题目", "经费", "期限", "标签", "状态"]
+    # The title first, so a phone shows it (issue 18 item 4); then when it closes and its status.
+    assert header == ["题目", "截止", "状态", "经费", "地区", "年度", "指南", "类别", "期限", "标签"]
     by_title = {}
     for attrs, cells in rows:
         assert "hidden" not in attrs
         hrefs = [resolve("explorer/", unescape(h)) for h in re.findall(r'href="([^"]+)"', cells)]
         for href in hrefs:
             assert (built / href / "index.html").exists(), href
-        by_title[hrefs[2]] = (attrs, hrefs)
+        by_title[hrefs[0]] = (attrs, hrefs)
     for topic in site_model.topics:
         attrs, hrefs = by_title[topic.url]
-        assert hrefs[:2] == [topic.guide.region.url, topic.guide.url]
+        assert hrefs[1:3] == [topic.guide.region.url, topic.guide.url]
         assert {t.url for t in topic.tags} == set(hrefs[3:])
         assert f'data-region="{topic.guide.region.slug}"' in attrs
         assert f'data-year="{topic.guide.year}"' in attrs

@@ -86,9 +86,9 @@ def test_explorer_splits_per_region_past_the_row_limit(monkeypatch):
     monkeypatch.setattr(explorer, "INDEX_ROW_LIMIT", 10)
     pages = render_all(explorer, site)
     index = pages["explorer/index.md"]
-    assert "<tbody>" not in index and 'data-scope="none"' in index
+    assert 'class="atlas-explorer"' not in index and 'data-scope="none"' in index
     for region in site.regions:
-        assert f"]({region.slug}/index.md)" in index
+        assert f'href="{region.slug}/"' in index
         page = pages[f"explorer/{region.slug}/index.md"]
         assert page.count("<tr data-region=") == sum(len(g.topics) for g in region.guides)
         assert f'data-scope="{region.slug}"' in page

@@ -81,7 +81,16 @@ def test_every_page_title_is_its_h1(built):
             assert title.startswith(page.h1[0].replace("¶", "").strip()), (path, title)
 
 
-@pytest.mark.parametrize("url", ["", "regions/"])
+def test_home_region_counts_tell_guides_from_plans(built, site_model):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    for region in site_model.regions:
+        calls = sum(g.kind == "call" for g in region.guides)
+        plans = sum(g.kind == "plan" for g in region.guides)
+        topics = len([t for g in region.guides for t in g.topics])
+        assert f"{calls} 份申报指南、{plans} 份规划，{topics} 个题目" in html, region.slug
+
+
+@pytest.mark.parametrize("url", ["regions/"])
 def test_region_counts_tell_guides_from_plans(built, site_model, url):
     page = read_page(built, url)
     table = next(t for t in page.tables if t and t[0][0] == "地区")

@@ -12,7 +12,10 @@ def visible_rows(page) -> list[dict]:
         "table.atlas-explorer tbody tr",
         """rows => rows.filter(r => !r.hidden && r.offsetParent !== null).map(r => ({
             region: r.dataset.region, year: r.dataset.year, tags: r.dataset.tags.split(' '),
-            title: r.cells[4].innerText.trim(), funding: r.cells[5].dataset.sort,
+            title: r.querySelector('.atlas-col-title').innerText.trim(),
+            funding: r.querySelector('.atlas-col-funding').dataset.sort,
+            closes: r.querySelector('.atlas-col-closes').dataset.sort,
+            status: r.querySelector('.atlas-col-status').innerText.trim(),
         }))""",
     )
 
@@ -137,9 +140,9 @@ def test_the_filtered_view_downloads_as_csv(page, base_url, site_model):
     data = open(info.value.path(), "rb").read()
     assert data.startswith("\ufeff".encode("utf-8"))
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0][:5] == ["地区", "年度", "指南", "类别", "题目"] and rows[0][-1] == "链接"
-    assert [r[4] for r in rows[1:]] == shown  # the rows shown, in the order shown
+    assert rows[0][:7] == ["题目", "截止", "状态", "经费", "地区", "年度", "指南"] and rows[0][-1] == "链接"
+    assert [r[0] for r in rows[1:]] == shown  # the rows shown, in the order shown
     for row in rows[1:]:
-        topic = expected[row[4]]
-        assert row[0] == topic.guide.region.zh and row[1] == str(topic.guide.year)
+        topic = expected[row[0]]
+        assert row[4] == topic.guide.region.zh and row[5] == str(topic.guide.year)
         assert row[-1] == base_url + topic.url
