@@ -34,3 +34,38 @@ def copy_content(tmp_path: Path) -> Path:
     dest = tmp_path / "content"
     shutil.copytree(CONTENT, dest)
     return dest
+
+
+# A programme with three editions (tests/fixtures/editions), added to a copy of the real content, built
+# once with a fixed build date: the home lists, deadlines, programme and comparison pages have
+# something to show (the real content has one edition per programme and one past window).
+EDITIONS = ROOT / "tests" / "fixtures" / "editions"
+EDITIONS_BUILD_DATE = "2027-02-20"  # the fixture's 2026 edition opens 2027-03-01 09:00, closes 2027-03-31 17:00
+
+
+def editions_content(tmp_path: Path) -> Path:
+    dest = copy_content(tmp_path)
+    for f in EDITIONS.glob("*.yml"):
+        shutil.copy(f, dest / "guides" / "chengdu" / f.name)
+    for f in EDITIONS.glob("*.txt"):
+        shutil.copy(f, dest / "sources" / f.name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def editions_model(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATLAS_BUILD_DATE", EDITIONS_BUILD_DATE)
+        return load_site(editions_content(tmp_path_factory.mktemp("editions-model")))
+
+
+@pytest.fixture(scope="session")
+def editions_built(tmp_path_factory):
+    """The real content plus the fixture editions, generated and built once (mkdocs and Pagefind)."""
+    base = tmp_path_factory.mktemp("editions-built")
+    content = editions_content(base)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATLAS_BUILD_DATE", EDITIONS_BUILD_DATE)
+        generate(content, base / "docs")
+        build_site_dir(base / "docs", base / "site")
+    return base / "site"
