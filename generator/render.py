@@ -143,7 +143,7 @@ def make_env() -> jinja2.Environment:
     env.filters["attr"] = attr
     env.filters["html"] = html_text
     env.filters["anchor"] = anchor
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, status=status,
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, atlas_status=status,
                        applying=applying, comparison_url=compare.comparison_url)
     return env
 

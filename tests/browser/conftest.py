@@ -32,13 +32,26 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(SUBPATH):])
 
 
-@pytest.fixture(scope="session")
-def base_url(built):
-    handler = functools.partial(_Handler, directory=str(built))
+def _serve(folder):
+    handler = functools.partial(_Handler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+    return server, f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+
+
+@pytest.fixture(scope="session")
+def base_url(built):
+    server, url = _serve(built)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def editions_url(editions_built):
+    """The site with the fixture programme's three editions (tests/conftest.py), served like base_url."""
+    server, url = _serve(editions_built)
+    yield url
     server.shutdown()
 
 
@@ -55,9 +68,19 @@ def browser():
 @pytest.fixture
 def page(browser, base_url):
     """A fresh page; fails the test if anything is requested from another host."""
+    yield from _watched_page(browser, base_url)
+
+
+@pytest.fixture
+def editions_page(browser, editions_url):
+    """A fresh page for the editions site, watched the same way."""
+    yield from _watched_page(browser, editions_url)
+
+
+def _watched_page(browser, url):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
-    host = urlparse(base_url).netloc
+    host = urlparse(url).netloc
     foreign: list[str] = []
 
     def watch(request):
