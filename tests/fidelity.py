@@ -19,7 +19,7 @@ EDITORIAL_KEYS = {
     "en", "short_title", "notes", "note", "issuer", "id", "number", "tags", "theme", "kind", "region",
     "year", "updated", "published", "source", "opens", "closes", "amount", "months", "start", "end",
     "phone", "role", "content_label", "deliverables_label", "title_editorial", "numbered", "context",
-    "map_missing",
+    "map_missing", "programme",
 }
 
 

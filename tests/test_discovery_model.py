@@ -142,7 +142,7 @@ def test_status_follows_the_build_date():
         site = dataclasses.replace(base, build_date=day)
         page = render_all(guides, site)["guides/shanghai/2020-ruankexue-zhongdian-2/index.md"]
         row = next(line for line in page.splitlines() if line.startswith("| 申报状态 |"))
-        assert f">{word}</span>（截至 {md_escape(day.isoformat())}）" in row, (day, row)
+        assert f'>{word}</span> <span class="atlas-asof">（截至 {day.isoformat()}）</span>' in row, (day, row)
         region = render_all(regions, site)["regions/shanghai/index.md"]
         assert f">{word}</span>" in region
         hubei = render_all(guides, site)["guides/hubei/2023-ruankexue-zhongdian/index.md"]

@@ -101,7 +101,8 @@ def test_long_listings_are_split_or_capped(tmp_path, corpora, monkeypatch):
         else:
             assert rows == len(model.topics_by_tag[tag.slug])
     home_md = (docs / "index.md").read_text(encoding="utf-8")
-    assert home_md.count("\n- ") == home.LATEST < len(model.guides)
+    latest = home_md[home_md.index('id="latest"'):home_md.index("</section>", home_md.index('id="latest"'))]
+    assert latest.count("<li>") == home.LATEST < len(model.guides)
     about = (docs / "about/index.md").read_text(encoding="utf-8")
     assert "sources/" not in about  # each region page lists its own sources
 
@@ -215,10 +216,13 @@ def test_watch_rebuilds_render_only_the_edited_guide_and_match_a_full_build(tmp_
     # A deleted guide: its pages go, and what it linked to is rendered again.
     path.unlink()
     deleted = generate(content, docs, cache=cache)
-    # (its pages, its source text, its own data file and calendar, all named by its id, and its
-    # region's explorer page where the region has no other topics)
+    # (its pages, its source text, its own data file and calendar, all named by its id, its
+    # region's explorer page where the region has no other topics, and its programme's page
+    # where it was the programme's only edition)
     region_explorer = f"explorer/{path.parent.name}/"
-    assert deleted.report.removed and all(p.startswith((guide_prefix, "sources/", region_explorer)) or path.stem in p
+    region_programmes = f"programmes/{path.parent.name}/"
+    assert deleted.report.removed and all(p.startswith((guide_prefix, "sources/", region_explorer, region_programmes))
+                                          or path.stem in p
                                           for p in deleted.report.removed)
     generate(content, tmp_path / "full3")
     assert _tree(docs) == _tree(tmp_path / "full3")

@@ -34,6 +34,9 @@ ROWS = [
     ("topic_html_median_bytes", "topic page HTML, median (B)", "{:,}"),
     ("topic_html_gzip_median_bytes", "  gzipped (B)", "{:,}"),
     ("largest_html_bytes", "largest HTML page (B)", "{:,}"), ("site_bytes", "whole site (B)", "{:,}"),
+    ("comparison_pages", "edition comparison pages", "{:,}"),
+    ("comparison_html_median_bytes", "  HTML, median (B)", "{:,}"), ("comparison_html_max_bytes", "  HTML, largest (B)", "{:,}"),
+    ("home_html_bytes", "home page HTML (B)", "{:,}"), ("deadlines_html_bytes", "deadlines page HTML (B)", "{:,}"),
     ("noop_s", "no-op make site (s)", "{:.1f}"), ("noop_written", "  files written", "{:,}"),
     ("one_guide_generate_s", "generate after 1-guide edit (s)", "{:.1f}"),
     ("one_guide_written", "  files written", "{:,}"),
@@ -69,6 +72,9 @@ def targets(small: dict, large: dict) -> list[tuple[str, bool]]:
         ("topic page HTML within 10 %",
          abs(large["topic_html_median_bytes"] / small["topic_html_median_bytes"] - 1) <= 0.10),
         ("no HTML page over 1 MB", large["largest_html_bytes"] <= 1024 * 1024),
+        ("comparison page HTML within 10 % (issue 16)", bool(small["comparison_html_median_bytes"]) and
+         abs(large["comparison_html_median_bytes"] / small["comparison_html_median_bytes"] - 1) <= 0.10),
+        ("home page HTML ≤ 100 kB, its lists capped (issue 16)", large["home_html_bytes"] <= 100 * 1024),
         ("no-op make site writes nothing", large["noop_written"] == 0),
     ]
 

@@ -6,6 +6,10 @@ guides' proportions) and replaces its topic text with text of the same length cu
 from the real sources in content/sources/. Each synthetic guide gets its own source
 file: the cuts it used, in order. Regions and tags are the real ones plus generated
 ones; tags are drawn with a long tail, so a few are used by thousands of topics.
+Each guide is an edition of a programme: the guides of one region made from the same real guide
+form a programme with editions every other year, and each edition keeps CARRY_OVER of its
+predecessor's topics (their text, as programmes do), so the comparison pages are measured on
+editions that are partly alike.
 Deterministic for a given seed.
 """
 
@@ -48,6 +52,8 @@ EXTRA_TAGS = [
     ("工业互联网", "Industrial internet"), ("元宇宙", "Metaverse"), ("卫星导航", "Satellite navigation"),
     ("生物育种", "Biological breeding"),
 ]
+
+CARRY_OVER = 0.6  # share of an edition's topics taken over from the previous edition of its programme
 
 _MARKUP = re.compile(r"<[^>]*>|\[bookmark:[^\]]*\]|[*#`|\\]")
 _SPACE = re.compile(r"\s+")
@@ -113,17 +119,45 @@ def write_corpus(dest: Path, guides: int, real: Path, regions: int = 30, extra_t
     (dest / "sources").mkdir(parents=True)
     _dump(dest / "regions.yml", region_rows)
     _dump(dest / "tags.yml", tag_rows)
+    previous: dict[tuple[str, int], dict] = {}  # (region, model) -> the programme's latest edition
     for i in range(guides):
-        model = models[i % len(models)]
+        m = i % len(models)
+        model = models[m]
         region = region_rows[i % len(region_rows)]
         year = 2026 - (i // len(region_rows)) % 12
         cuts: list[str] = []
         guide = _synthetic(model, i, region, year, text, cuts, lambda k: _tags(rng, tag_slugs, tag_weights, k))
+        _edition(guide, model, m, previous.get((region["slug"], m)), rng, cuts)
+        previous[(region["slug"], m)] = guide
         (dest / guide["source"]["file"]).write_text("\n".join(cuts) + "\n", encoding="utf-8")
         folder = dest / "guides" / region["slug"]
         folder.mkdir(parents=True, exist_ok=True)
         _dump(folder / f"{guide['id']}.yml", guide)
     return dest
+
+
+def _edition(guide: dict, model: dict, m: int, before: dict | None, rng: random.Random, cuts: list) -> None:
+    """Make `guide` an edition of its region's programme `m`, carrying over topics from `before`."""
+    name = model.get("programme", {}).get("name") or f"基准项目{m}"
+    guide["programme"] = {"id": f"bench-{m}", "name": name}
+    if before is None:
+        return
+    old = [t for track in before["tracks"] for t in track["topics"]]
+    new = [t for track in guide["tracks"] for t in track["topics"]]
+    for j, topic in enumerate(new):
+        if j < len(old) and rng.random() < CARRY_OVER:
+            for key in ("title", "summary", "content", "deliverables"):
+                if key in old[j]:
+                    topic[key] = copy.deepcopy(old[j][key])
+                    cuts.extend(_texts(topic[key]))
+
+
+def _texts(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [value["zh"]] if "zh" in value else [x for v in value.get("list", []) for x in _texts(v)]
+    return [x for v in value for x in _texts(v)]
 
 
 def _tags(rng: random.Random, slugs: list[str], weights: list[float], k: int) -> list[str]:

@@ -70,7 +70,7 @@ def build_figures(run: dict) -> dict:
 
 def site_figures(site: Path) -> dict:
     """Pages, topic page sizes, the largest page, the whole site."""
-    html, topic_sizes, topic_gzip, site_bytes = [], [], [], 0
+    html, topic_sizes, topic_gzip, compare_sizes, site_bytes = [], [], [], [], 0
     for dirpath, _, filenames in os.walk(site):
         for name in filenames:
             path = Path(dirpath) / name
@@ -83,6 +83,8 @@ def site_figures(site: Path) -> dict:
                     data = path.read_bytes()
                     topic_sizes.append(len(data))
                     topic_gzip.append(len(gzip.compress(data, 6)))
+                if rel[0] == "programmes" and len(rel) == 5:  # programmes/<region>/<programme>/<a>-<b>/index.html
+                    compare_sizes.append(size)
     largest = max(html)
     return {
         "pages": len(html),
@@ -90,4 +92,9 @@ def site_figures(site: Path) -> dict:
         "topic_html_gzip_median_bytes": int(statistics.median(topic_gzip)),
         "largest_html_bytes": largest[0], "largest_html": largest[1],
         "site_bytes": site_bytes,
+        "comparison_pages": len(compare_sizes),
+        "comparison_html_median_bytes": int(statistics.median(compare_sizes)) if compare_sizes else None,
+        "comparison_html_max_bytes": max(compare_sizes) if compare_sizes else None,
+        "home_html_bytes": (site / "index.html").stat().st_size,
+        "deadlines_html_bytes": (site / "deadlines" / "index.html").stat().st_size,
     }

@@ -20,7 +20,7 @@ from ..render import page_path
 from ..write import Output
 
 URL = "explorer/"
-INDEX_ROW_LIMIT = 1000  # at about 0.6 kB of HTML a row, the index stays well under 1 MB
+INDEX_ROW_LIMIT = 800  # at about 1 kB of HTML a row (window data, English title), the index stays under 1 MB
 STATUSES = ("open", "forecasted", "closed", "custom")  # the status filter's options (export.STATUS values)
 # The funding filter's ranges in 万元: (value, low, high), high None for "and above".
 FUNDING_RANGES = (("0-10", 0, 10), ("10-20", 10, 20), ("20-50", 20, 50), ("50-", 50, None))

@@ -40,8 +40,10 @@ def outputs(site, renderer):
 
 
 def _shows_changed(guide, related, changed: set) -> bool:
-    """Whether the guide's pages show a changed guide: its own, or one its topics list as related."""
-    return guide.key in changed or any(
+    """Whether the guide's pages show a changed guide: its own, another edition of its programme
+    (the guide page links them), or one its topics list as related."""
+    editions = guide.programme.editions if guide.programme else ()
+    return guide.key in changed or any(e.key in changed for e in editions) or any(
         r.topic.guide.key in changed for t in guide.topics for r in related[t.key])
 
 

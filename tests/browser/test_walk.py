@@ -8,7 +8,7 @@ from .conftest import h1, shot
 def test_home_to_region_to_guide_to_track_to_topic(page, base_url):
     page.goto(base_url)
     assert h1(page) == "指南图谱"
-    page.get_by_role("link", name="湖北 Hubei").first.click()
+    page.locator(".atlas-home-regions").get_by_role("link", name="湖北").first.click()
     assert h1(page) == "湖北"
     page.locator("article a", has_text="2023年度湖北省软科学计划研究重点项目").first.click()
     assert "申报指南" in h1(page)
