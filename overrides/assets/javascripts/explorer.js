@@ -7,7 +7,8 @@
  * The status filter uses the reader's current Beijing time (atlas-status.js, window.AtlasStatus)
  * over each row's window (data-opens, data-closes); rows without one are "custom" (not stated).
  * The funding filter takes ranges in 万元 ("10-20": 10 ≤ amount < 20, "50-": 50 and above, "none").
- * When the table is wider than its box, a line says it scrolls sideways. A page holds the rows of
+ * When the table is wider than its box, a line says it scrolls sideways.
+ * Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys). A page holds the rows of
  * one region or of all (form[data-scope]); choosing a region the page does not hold opens that
  * region's page with the same query. Only relative URLs are used, so any sub-path works.
  * "下载当前结果（CSV）" saves the rows shown, in their order, as UTF-8 CSV with a byte-order
@@ -121,8 +122,8 @@
     });
     if (count) {
       count.textContent = shown === rows.length
-        ? say("explorer.count", { n: rows.length })
-        : say("explorer.shown", { shown: shown, total: rows.length });
+        ? say("explorer_all", { total: rows.length })
+        : say("explorer_shown", { shown: shown, total: rows.length });
     }
     if (empty) empty.hidden = shown > 0 || rows.length === 0;
     window.history.replaceState(null, "", window.location.pathname + query() + window.location.hash);
@@ -197,7 +198,7 @@
 
   function downloadCsv() {
     var header = heads.map(function (th) { return csvField(th.textContent); });
-    header.push(csvField(S["explorer.link"] || "URL"));
+    header.push(csvField(say("csv_link", {})));
     var lines = [header.join(",")];
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       if (row.hidden) return;
