@@ -134,7 +134,7 @@ def _funding_text(guide) -> str:
 
 def _durations(guide) -> str:
     labels = sorted({t.duration.label for t in guide.topics if t.duration})
-    return "；".join(labels) or "—"
+    return " / ".join(labels) or "—"
 
 
 def _window(guide) -> str:
