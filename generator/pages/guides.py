@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from .. import export, jsonld
+from .. import export, jsonld, status
 from ..groups import year_url
 from ..related import related_topics
 from ..render import json_ld, page_path
@@ -72,10 +72,20 @@ def topic_meta(topic) -> dict:
             "guide": guide.name.zh,
             "track": topic.track.name.zh,
             "tags": [tag.zh for tag in topic.tags],
+            **_window_meta(guide),
         },
     }
 
 
 def guide_meta(guide) -> dict:
-    """Front matter for a guide page: its region's feed (overrides/partials/atlas-head.html)."""
-    return {"feeds": [export.feed_link(guide.region)]}
+    """Front matter for a guide page: its region's feed (overrides/partials/atlas-head.html) and
+    its window for search (overrides/partials/atlas-search-facts.html)."""
+    return {"feeds": [export.feed_link(guide.region)], "atlas": {"kind": "guide", **_window_meta(guide)}}
+
+
+def _window_meta(guide) -> dict:
+    """The guide's window as search meta, so the search page can filter by status in the reader's time."""
+    if guide.window is None:
+        return {}
+    a = status.attrs(guide.window)
+    return {"opens": a["data-opens"], "closes": a["data-closes"]}

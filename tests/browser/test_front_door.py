@@ -275,3 +275,25 @@ def test_new_pages_have_no_serious_accessibility_violation(editions_page, editio
         if found:
             problems[url or "home"] = found
     assert not problems, problems
+
+
+def test_search_page_filters_by_status_in_the_readers_time(editions_page, editions_url):
+    page = editions_page
+    page.clock.install(time=INSIDE)
+    page.goto(editions_url + "search/?q=低空经济发展对策研究")
+    page.wait_for_function("document.querySelectorAll('[data-atlas-search-results] li').length >= 2")
+
+    def shown():
+        return page.eval_on_selector_all(
+            "[data-atlas-search-results] li", "items => items.filter(li => !li.hidden).map(li => li.querySelector('a').href)")
+
+    assert any("2025-shifan" in u for u in shown()) and any("2026-shifan" in u for u in shown())
+    page.select_option("select[name=status]", "open")
+    assert shown() and all("2026-shifan" in u for u in shown())
+    assert "status=open" in page.url
+    page.select_option("select[name=status]", "closed")
+    assert shown() and not any("2026-shifan" in u for u in shown())
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('[data-atlas-search-results] li').length >= 2")
+    assert page.locator("select[name=status]").input_value() == "closed"
+    assert shown() and not any("2026-shifan" in u for u in shown())

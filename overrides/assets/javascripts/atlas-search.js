@@ -77,7 +77,9 @@ function resultItem(data) {
     facts(data.meta),
     el("p", { class: "atlas-search-result__excerpt" }, highlighted(data.excerpt)),
   );
-  return el("li", { class: "md-search-result__item" },
+  // The page's application window, for the status filter (atlas-search-status.js, issue 16).
+  const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes } : {};
+  return el("li", { class: "md-search-result__item", ...windowData },
     el("a", { href: data.url, class: "md-search-result__link" }, article));
 }
 
