@@ -126,6 +126,10 @@ def test_pages_built_for_the_editions(editions_built):
     deadlines = (editions_built / "deadlines/index.html").read_text(encoding="utf-8")
     assert deadlines.index("2026-shifan/") < deadlines.index("2025-shifan/") < deadlines.index("2024-shifan/")
     assert (editions_built / "deadlines/2020/index.html").is_file()
+    # Listings of other pages stay out of the search index; the programme page is findable.
+    comparison = (editions_built / "programmes/chengdu/shifan/2024-shifan-2025-shifan/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in deadlines and "data-pagefind-body" not in comparison
+    assert "data-pagefind-body" in programme
 
 
 def test_pages_stay_flat_as_editions_add_up(tmp_path):

@@ -19,6 +19,9 @@ from ..write import Output
 
 URL = "deadlines/"
 PAST = 60  # closed windows on the main page; the rest by year
+# Listings of other pages' facts: kept out of the search index (overrides/main.html), as search
+# would otherwise find every guide twice.
+META = {"hide": ["navigation"], "search": {"exclude": True}}
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,11 @@ def outputs(site, renderer):
                   reverse=True)
     years = sorted({g.window.closes.year for g in past}, reverse=True)
     yield Output(page_path(URL), partial(
-        renderer.render, "deadlines.md.j2", URL, meta={"hide": ["navigation"]}, coming=months(coming),
+        renderer.render, "deadlines.md.j2", URL, meta=META, coming=months(coming),
         past=months(past[:PAST]), more_past=len(past) > PAST, years=years, without=len(calls) - len(timed),
         year=None, calendar=export.ALL_CALENDAR, year_url=year_url))
     for y in years:
         yield Output(page_path(year_url(y)), partial(
-            renderer.render, "deadlines.md.j2", year_url(y), meta={"hide": ["navigation"]}, coming=[],
+            renderer.render, "deadlines.md.j2", year_url(y), meta=META, coming=[],
             past=months([g for g in past if g.window.closes.year == y]), more_past=False, years=years, without=0,
             year=y, calendar=export.ALL_CALENDAR, year_url=year_url))
