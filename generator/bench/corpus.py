@@ -6,10 +6,10 @@ guides' proportions) and replaces its topic text with text of the same length cu
 from the real sources in content/sources/. Each synthetic guide gets its own source
 file: the cuts it used, in order. Regions and tags are the real ones plus generated
 ones; tags are drawn with a long tail, so a few are used by thousands of topics.
-Each guide is an edition of a programme: the guides of one region made from the same real guide
-form a programme with editions every other year, and each edition keeps CARRY_OVER of its
+Each guide is an edition of its region's programme (guides i and i + regions are consecutive
+years of it), and each edition keeps CARRY_OVER of its
 predecessor's topics (their text, as programmes do), so the comparison pages are measured on
-editions that are partly alike.
+editions that are partly alike, from the small corpus on.
 Deterministic for a given seed.
 """
 
@@ -119,7 +119,7 @@ def write_corpus(dest: Path, guides: int, real: Path, regions: int = 30, extra_t
     (dest / "sources").mkdir(parents=True)
     _dump(dest / "regions.yml", region_rows)
     _dump(dest / "tags.yml", tag_rows)
-    previous: dict[tuple[str, int], dict] = {}  # (region, model) -> the programme's latest edition
+    previous: dict[str, dict] = {}  # region -> its programme's latest edition
     for i in range(guides):
         m = i % len(models)
         model = models[m]
@@ -127,8 +127,8 @@ def write_corpus(dest: Path, guides: int, real: Path, regions: int = 30, extra_t
         year = 2026 - (i // len(region_rows)) % 12
         cuts: list[str] = []
         guide = _synthetic(model, i, region, year, text, cuts, lambda k: _tags(rng, tag_slugs, tag_weights, k))
-        _edition(guide, model, m, previous.get((region["slug"], m)), rng, cuts)
-        previous[(region["slug"], m)] = guide
+        _edition(guide, previous.get(region["slug"]), rng, cuts)
+        previous[region["slug"]] = guide
         (dest / guide["source"]["file"]).write_text("\n".join(cuts) + "\n", encoding="utf-8")
         folder = dest / "guides" / region["slug"]
         folder.mkdir(parents=True, exist_ok=True)
@@ -136,10 +136,9 @@ def write_corpus(dest: Path, guides: int, real: Path, regions: int = 30, extra_t
     return dest
 
 
-def _edition(guide: dict, model: dict, m: int, before: dict | None, rng: random.Random, cuts: list) -> None:
-    """Make `guide` an edition of its region's programme `m`, carrying over topics from `before`."""
-    name = model.get("programme", {}).get("name") or f"基准项目{m}"
-    guide["programme"] = {"id": f"bench-{m}", "name": name}
+def _edition(guide: dict, before: dict | None, rng: random.Random, cuts: list) -> None:
+    """Make `guide` an edition of its region's programme, carrying over topics from `before`."""
+    guide["programme"] = {"id": "bench", "name": {"zh": "基准软科学项目", "en": "Benchmark soft science projects"}}
     if before is None:
         return
     old = [t for track in before["tracks"] for t in track["topics"]]
