@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,generate,site,watch,new}."""
+"""Command line: python -m generator {check,generate,site,watch,new,import}."""
 
 from __future__ import annotations
 
@@ -36,7 +36,19 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--region", default="")
     new.add_argument("--year", default="")
     new.add_argument("--slug", default="zhinan", help="the id after the year (default: zhinan)")
+    imp = sub.add_parser("import", help="turn a published guide file into a draft YAML guide (make import)")
+    imp.add_argument("source", type=Path, help=".docx, .doc, .pdf, .html, .txt or .md")
+    imp.add_argument("--region", default="", help="slug from content/regions.yml or a Chinese name (宜昌)")
+    imp.add_argument("--year", default="")
+    imp.add_argument("--output", type=Path, help="write the draft here (the guide id is the file name)")
+    imp.add_argument("--url", default="", help="address of the official notice (source.url)")
+    imp.add_argument("--ocr", action="store_true", help="recognise a scanned PDF with tesseract (chi_sim)")
+    imp.add_argument("--report", type=Path, help="write the full report (every field's source lines) here")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        from .importer.cli import run
+
+        return run(args)
     try:
         if args.command == "check":
             site = load_site(args.content)
