@@ -144,6 +144,34 @@ def _plan(s: Score, curated: dict, imported: dict) -> None:
         s.same(where + " number", c.get("number"), i.get("number"))
         s.same(where + " title", _zh(c.get("title")), _zh(i.get("title")))
         s.items(where + " body", flat(c.get("body")), flat(i.get("body")))
+    s.items("preface", flat((curated.get("preface") or {}).get("body")), flat((imported.get("preface") or {}).get("body")))
+    cboxes = [b for _, c in cnodes for b in _boxes(c)]
+    iboxes = [b for i, c in enumerate(imported.get("chapters", [])) for _, n in walk(c, "") for b in _boxes(n)]
+    for n in range(max(len(cboxes), len(iboxes))):
+        cb = cboxes[n] if n < len(cboxes) else {}
+        ib = iboxes[n] if n < len(iboxes) else {}
+        where = f"box {cb.get('series')}{cb.get('number')}"
+        for k in ("kind", "series", "number", "title"):
+            s.same(f"{where} {k}", _zh(cb.get(k)), _zh(ib.get(k)))
+        s.items(where + " body", flat(cb.get("body")), flat(ib.get("body")))
+        s.items(where + " items", [f"{i['number']} {_zh(i['title'])}" for i in cb.get("items", [])],
+                [f"{i['number']} {_zh(i['title'])}" for i in ib.get("items", [])])
+        s.items(where + " item bodies", [x for i in cb.get("items", []) for x in flat(i["body"])],
+                [x for i in ib.get("items", []) for x in flat(i["body"])])
+        s.items(where + " rows", [_row(r) for r in cb.get("rows", [])], [_row(r) for r in ib.get("rows", [])])
+        s.items(where + " footnotes", flat(cb.get("footnotes")), flat(ib.get("footnotes")))
+    ca, ia = curated.get("annex") or {}, imported.get("annex") or {}
+    s.same("annex title", _zh(ca.get("title")), _zh(ia.get("title")))
+    s.items("annex rows", [_row(r) for r in ca.get("rows", [])], [_row(r) for r in ia.get("rows", [])])
     extra = set(inodes) - {w for w, _ in cnodes}
     s.total += len(extra)
     s.misses += [f"{w}: not in the curated plan" for w in extra]
+
+
+def _boxes(node: dict) -> list[dict]:
+    return [b["box"] for b in node.get("body", []) or [] if isinstance(b, dict) and "box" in b]
+
+
+def _row(r: dict) -> str:
+    return " | ".join(str(_zh(r.get(k, ""))) for k in ("number", "indicator", "unit", "baseline", "target",
+                                                       "formula", "explanation"))

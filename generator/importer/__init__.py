@@ -164,7 +164,8 @@ def convert(text: str, content: Path, *, region: str = "", year: str = "", guide
             l.used = True
     if title_line is not None:
         title_line.used = True
-    unplaced = [l for l in lines if not l.used]
+    joined = {n for l in lines for n in l.joined}
+    unplaced = [l for l in lines if not l.used and l.no not in joined]
     header = ["# yaml-language-server: $schema=../../../generator/schema/guide.schema.json",
               "# 由 make import 生成的草稿：请核对每条“# 待核对 review”注释，英文（en:）留给审阅者补上。",
               "# Draft made by make import: check every “# 待核对 review” comment; English (en:) is left for the reviewer."]
