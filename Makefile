@@ -51,7 +51,7 @@ new: $(STAMP)
 # A published guide file (.docx .doc .pdf .html .txt .md) → a draft guide with review comments (CONTRIBUTING.md).
 import: $(STAMP)
 	@test -n "$(FILE)" || { echo "say which file: make import FILE=path/to/guide.docx [REGION=…] [YEAR=…] [URL=…]" >&2; exit 2; }
-	$(BIN)/python -m generator import "$(FILE)" $(if $(REGION),--region "$(REGION)") $(if $(YEAR),--year "$(YEAR)") \
+	$(BIN)/python -m generator $(if $(CONTENT),--content "$(CONTENT)") import "$(FILE)" $(if $(REGION),--region "$(REGION)") $(if $(YEAR),--year "$(YEAR)") \
 	  $(if $(URL),--url "$(URL)") $(if $(OUTPUT),--output "$(OUTPUT)") $(if $(OCR),--ocr)
 
 bench-import: $(STAMP)

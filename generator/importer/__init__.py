@@ -164,6 +164,9 @@ def convert(text: str, content: Path, *, region: str = "", year: str = "", guide
             l.used = True
     if title_line is not None:
         title_line.used = True
+    order = ["id", "kind", "region", "year", "title", "issuer", "doc_number", "published", "published_text", "updated",
+             "source", "window", "intro", "sections", "contacts", "themes", "tracks", "preface", "chapters", "annex"]
+    guide = {k: guide[k] for k in order if k in guide} | {k: v for k, v in guide.items() if k not in order}
     joined = {n for l in lines for n in l.joined}
     unplaced = [l for l in lines if not l.used and l.no not in joined]
     header = ["# yaml-language-server: $schema=../../../generator/schema/guide.schema.json",

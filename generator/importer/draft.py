@@ -138,7 +138,7 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             track["topics"].append(entry)
             topics_all.append((t, entry, tpath))
         tracks.append(track)
-    _join_records(struct.records, topics_all, tracks, draft)
+    _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""))
     for t, entry, tpath in topics_all:
         _tags(entry, tags, draft, tpath)
     _same_office_phones(topics_all, draft)
@@ -157,11 +157,16 @@ def _insert_after(entry: dict, after: str, key: str, value) -> dict:
 
 
 def _default_track(root: Node, title: str) -> Node:
-    m = re.findall(r"[\u4e00-\u9fff]{0,8}项目(?:（[^）]*）)?", title)
-    name = m[-1] if m else "项目"
+    name = track_name_from_title(title)
     node = Node("h1", "", name, None)
     node.topics = root.topics
     return node
+
+
+def track_name_from_title(title: str) -> str:
+    """研究重点项目（第一批）申报指南 → 研究重点项目（第一批）; 智库课题指南 → 智库课题."""
+    m = re.findall(r"[\u4e00-\u9fff]{0,8}(?:项目|课题)(?:（[^）]*）)?", re.sub(r"^.*?[市省区]", "", title))
+    return m[-1] if m else "项目"
 
 
 def _track_name(node: Node) -> tuple[str, str]:
@@ -300,9 +305,11 @@ def _record_blocks(paragraphs: list[str]) -> list:
     return blocks(parts)
 
 
-def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]], tracks: list[dict], draft: Draft) -> None:
+def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]], tracks: list[dict], draft: Draft,
+                  title: str) -> None:
     """Attachment records (项目N | 题目 | 研究需求 | 考核指标 …) joined to the topics they describe."""
     taken: set[int] = set()
+    had_topics = bool(topics)
     for rec in records:
         best, best_score = None, 0.0
         for i, (t, entry, _) in enumerate(topics):
@@ -317,7 +324,8 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
                 best, best_score = i, score
         if best is None or best_score < 0.6:
             if not tracks:
-                tracks.append({"id": "xiangmu", "name": "项目", "topics": []})
+                name = track_name_from_title(title)
+                tracks.append({"id": slugify(name, 40), "name": name, "topics": []})
                 draft.note(("tracks", 0, "name"), "题目来自附件表格，类别名请核对")
             track = tracks[-1]
             entry = {"number": rec.number or str(len(track["topics"]) + 1), "title": rec.title or "（无题目）"}
@@ -326,7 +334,7 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
             topics.append((None, entry, path))
             taken.add(len(topics) - 1)
             draft.came_from(path + ("title",), rec.lines[:1])
-            if topics[:-1]:
+            if had_topics:
                 draft.note(path + ("title",), "附件表格中的这一项在正文里没有找到对应题目，请核对归属")
             _fill_from_record(rec, entry, None, draft, path)
             continue
@@ -361,7 +369,11 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
             draft.came_from(path + (kind,), rec.lines)
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in rec.fields and kind not in entry:
-            value, review = fn("".join(rec.fields[kind]), labelled=True)
+            text = "".join(rec.fields[kind])
+            unit = "万元" if kind == "funding" and "万元" in rec.labels.get(kind, "") and "元" not in text else ""
+            value, review = fn(text + unit, labelled=True)
+            if value and unit:
+                value["text"] = text
             if value:
                 entry[kind] = value
                 draft.came_from(path + (kind,), rec.lines)

@@ -81,12 +81,11 @@ class Structure:
 
 def find_title(lines: list[Line], word: str = "指南") -> int | None:
     """Index of the guide's title: the first short line naming a guide (or a plan, or a notice)."""
-    head = [(i, l) for i, l in enumerate(lines[:60]) if not l.is_row]
-    for pattern in (rf"{word}[）)]?$", rf"{word}", r"(通知|规划|方案|计划)$"):
-        for i, l in head:
-            if len(l.text) <= 100 and re.search(pattern, l.text) and not P.ANNEX.match(l.text) \
-                    and not P.starts_structure(l.text) and not ends_sentence(l.text) and not P.standalone(l.text):
-                return i
+    pattern = rf"{word}|(通知|规划|方案|计划|公告)[）)]?$"
+    for i, l in enumerate(lines[:60]):
+        if not l.is_row and len(l.text) <= 100 and re.search(pattern, l.text) and not P.ANNEX.match(l.text) \
+                and not P.starts_structure(l.text) and not ends_sentence(l.text) and not P.standalone(l.text):
+            return i
     return None
 
 
@@ -145,10 +144,12 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
             line.used = True
             continue
         record = None
-        if annex and P.ANNEX.match(text) and len(text) <= 60:
+        if annex and (P.ANNEX.match(text) and len(text) <= 60 or P.is_title_line(text)):
             line.used = True
             continue
         nxt = lines[i + 1].text if i + 1 < len(lines) and not lines[i + 1].is_row else ""
+        if P.heading_like(text) and not P.ITEM.match(text) and not P.TOPIC.match(text):
+            line.used = True
         if m := P.CHAPTER.match(text):
             h1, mark, h2, topic, label = Node("h1", m.group(1), m.group(2), line), None, None, None, None
             root.children.append(h1)
@@ -235,16 +236,17 @@ def _row(line: Line, records: list[Record], record: Record | None, table: list[s
     first = cells[0] if isinstance(cells[0], str) else (cells[0][0] if cells[0] else "")
     kinds = [_column(c) if isinstance(c, str) else None for c in cells]
     if sum(k is not None for k in kinds) >= 2 and "title" in kinds:
-        return None, kinds
+        return None, [(k, c) for k, c in zip(kinds, cells)]
     if table is not None and len(cells) >= 2:
         rec = Record("", "", [line.no])
-        for kind, cell in zip(table, line.cells):
+        for (kind, head), cell in zip(table, line.cells):
             if kind == "number":
                 rec.number = " ".join(cell)
             elif kind == "title":
                 rec.title = " ".join(cell)
             elif kind:
                 rec.fields.setdefault(kind, []).extend(cell)
+                rec.labels[kind] = head
         if rec.title:
             records.append(rec)
             return None, table

@@ -1,0 +1,133 @@
+"""`make import` on a .docx, a .pdf, an .html and a GB18030 .txt guide writes drafts that pass the checker and build.
+
+Every fixture is made here: the .docx by python-docx, the PDF by printing HTML with Debian's Chromium
+(with a running head, `— N —` page numbers, Kangxi radicals and full-width digits), the web page with
+navigation, breadcrumbs, styling spans, &nbsp; and a footer, the text file in GB18030 with CRLF.
+Each is imported with `make import … CONTENT=<a copy of content/>`, then checked and generated.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_content
+from generator.build import generate, load_site
+from generator.importer import sample
+from generator.loader import read_yaml
+
+E = sample.EXPECTED
+
+
+def make_import(content: Path, file: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", "-s", "import", f"FILE={file}", f"CONTENT={content}", *extra],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def imported(content: Path, done: subprocess.CompletedProcess) -> dict:
+    assert done.returncode == 0, done.stderr
+    path = Path(done.stdout.split("wrote ", 1)[1].split("\n", 1)[0].strip())
+    path = path if path.is_absolute() else ROOT / path
+    assert path.is_file() and path.is_relative_to(content)
+    return read_yaml(path, display=path.name).data
+
+
+def builds(content: Path, tmp_path: Path) -> None:
+    site = load_site(content)  # what make check runs
+    assert len(site.guides) == 6
+    generate(content, tmp_path / "docs")
+    assert list((tmp_path / "docs" / "guides" / "yichang").rglob("*.md"))
+
+
+def assert_sample_fields(guide: dict) -> None:
+    assert guide["title"] == E["title"]
+    assert guide["region"] == "yichang"
+    assert guide["doc_number"] == E["doc_number"]
+    assert guide["published"] == E["published"]
+    assert {k: guide["window"][k] for k in ("opens", "closes")} == E["window"]
+    key, general = guide["tracks"]
+    assert key["funding"] == E["track_funding"] and key["duration"] == E["track_duration"]
+    assert [t["number"] for t in key["topics"]] == ["方向一", "方向二"]
+    assert [t["number"] for t in general["topics"]] == ["课题1", "课题2"]
+    assert general["topics"][0]["funding"] == E["topic_funding"]
+    assert general["topics"][1]["duration"] == E["topic_duration"]
+    assert guide["contacts"] == [E["contact"]]
+    assert key["topics"][0]["title"] == "宜昌市绿色化工产业转型升级路径研究"
+    assert key["topics"][0]["content"][0].startswith("围绕绿色化工产业转型升级，系统梳理")
+    assert key["topics"][0]["deliverables"] == ["形成《宜昌市绿色化工产业转型升级路径研究报告》1份。"]
+
+
+def test_gb18030_text_with_crlf(tmp_path):
+    content = copy_content(tmp_path)
+    src = tmp_path / "guide.txt"
+    src.write_bytes(sample.text().replace("\n", "\r\n").encode("gb18030"))
+    guide = imported(content, make_import(content, src))
+    assert_sample_fields(guide)
+    regions = read_yaml(content / "regions.yml", display="regions.yml").data
+    assert {"slug": "yichang", "zh": "宜昌", "en": "Yichang", "kind": "city"} in regions
+    saved = (content / guide["source"]["file"]).read_text(encoding="utf-8")
+    assert "宜科发〔2024〕12号" in saved and "\r" not in saved
+    builds(content, tmp_path)
+
+
+def test_web_page_with_navigation_and_footer(tmp_path):
+    content = copy_content(tmp_path)
+    src = tmp_path / "notice.html"
+    src.write_text(sample.web_page(sample.paragraphs()), encoding="utf-8")
+    url = "https://kjj.yichang.gov.cn/tzgg/2024/0422/1.html"
+    guide = imported(content, make_import(content, src, "REGION=宜昌", "YEAR=2024", f"URL={url}"))
+    assert_sample_fields(guide)
+    assert guide["source"]["url"] == url
+    text = (content / guide["source"]["file"]).read_text(encoding="utf-8")
+    for furniture in ("ICP", "当前位置", "分享到", "机构概况", "_hmt"):
+        assert furniture not in text
+    builds(content, tmp_path)
+    page = (tmp_path / "docs" / "guides" / "yichang" / f"{guide['id']}.md")
+    page = page if page.exists() else next((tmp_path / "docs" / "guides" / "yichang").rglob("index.md"))
+    assert url in page.read_text(encoding="utf-8")
+
+
+def test_docx_with_topics_in_an_attachment_table(tmp_path):
+    content = copy_content(tmp_path)
+    src = sample.docx_with_table(tmp_path / "guide.docx")
+    guide = imported(content, make_import(content, src))
+    assert guide["title"] == "2024年宜昌市科技创新智库课题申报指南"
+    assert guide["window"]["opens"] == "2024-06-03" and guide["window"]["closes"] == "2024-06-28"
+    topics = guide["tracks"][0]["topics"]
+    assert [t["number"] for t in topics] == ["1", "2", "3", "4"]
+    assert topics[1]["title"] == "宜昌市长江大保护科技支撑研究"
+    assert topics[1]["funding"] == {"amount": 5, "kind": "ceiling", "text": "不超过5"}
+    assert topics[1]["contacts"] == [{"office": "政策法规科", "person": "李二明", "phone": "0717-6220002"}]
+    builds(content, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def printed_pdf(tmp_path_factory):
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium (tests/ensure-browser.sh installs it)")
+    return sample.pdf(sample.paragraphs(key_topics=8, general_topics=8), tmp_path_factory.mktemp("pdf") / "guide.pdf")
+
+
+def test_pdf_with_running_heads_page_numbers_and_look_alikes(tmp_path, printed_pdf):
+    content = copy_content(tmp_path)
+    guide = imported(content, make_import(content, printed_pdf))
+    assert_sample_fields({**guide, "tracks": [{**t, "topics": t["topics"][:2]} for t in guide["tracks"]]})
+    assert len(guide["tracks"][0]["topics"]) == 8 and len(guide["tracks"][1]["topics"]) == 8
+    flat = str(guide)
+    assert "⼀" not in flat and "１" not in flat  # Kangxi radical and full-width digits repaired
+    assert "宜昌市科学技术局文件" not in flat and "—" not in flat  # running head and page numbers dropped
+    builds(content, tmp_path)
+
+
+@pytest.mark.skipif(not shutil.which("antiword"), reason="antiword is not installed")
+def test_old_word_doc_through_antiword(tmp_path):
+    # antiword's own test document is not shipped; a .doc that antiword cannot read must fail cleanly
+    src = tmp_path / "guide.doc"
+    src.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    content = copy_content(tmp_path)
+    done = make_import(content, src)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert ".docx" in done.stderr
