@@ -131,3 +131,13 @@ def test_old_word_doc_through_antiword(tmp_path):
     done = make_import(content, src)
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert ".docx" in done.stderr
+
+
+def test_contributing_leads_with_make_import_in_both_languages():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    zh, en = text.index("## 添加一份指南"), text.index("## Adding a guide")
+    for part in (text[zh:en], text[en:]):
+        first = part.index("make import FILE=")
+        assert first < part.index("make new REGION=")
+        for step in ("待核对 review", "make check", "make serve"):
+            assert first < part.index(step)
