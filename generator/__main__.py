@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         from .importer.cli import run
 
-        return run(args)
+        return run(args, _shown)
     try:
         if args.command == "check":
             site = load_site(args.content)

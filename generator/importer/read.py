@@ -306,10 +306,12 @@ def _ocr(pdf) -> Extracted:
     lines, page_starts = [], []
     for i in range(len(pdf)):
         page = pdf[i]
-        image = page.render(scale=300 / 72).to_pil()
-        buf = io.BytesIO()
-        image.save(buf, format="PNG")
-        done = subprocess.run([exe, "stdin", "stdout", "-l", "chi_sim", "--psm", "6"], input=buf.getvalue(),
+        bitmap = page.render(scale=300 / 72, grayscale=True)
+        width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+        raw = bytes(bitmap.buffer)
+        pgm = f"P5\n{width} {height}\n255\n".encode() + b"".join(
+            raw[r * stride: r * stride + width] for r in range(height))  # grey image tesseract reads as PNM
+        done = subprocess.run([exe, "stdin", "stdout", "-l", "chi_sim", "--psm", "6"], input=pgm,
                               capture_output=True, timeout=120, check=False)
         page_starts.append(len(lines))
         text = done.stdout.decode("utf-8", errors="replace")
