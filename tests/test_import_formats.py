@@ -9,6 +9,7 @@ Each is imported with `make import … CONTENT=<a copy of content/>`, then check
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -152,3 +153,35 @@ def test_contributing_leads_with_make_import_in_both_languages():
         assert first < part.index("make new REGION=")
         for step in ("待核对 review", "make check", "make serve"):
             assert first < part.index(step)
+
+
+def _has_chi_sim() -> bool:
+    exe = shutil.which("tesseract")
+    if not exe:
+        return False
+    return "chi_sim" in subprocess.run([exe, "--list-langs"], capture_output=True, text=True).stdout.split()
+
+
+@pytest.mark.skipif(not _has_chi_sim(), reason="needs Debian's tesseract-ocr and tesseract-ocr-chi-sim")
+def test_scanned_pdf_with_ocr(tmp_path):
+    """A scan (the guide as a picture in a PDF, no text layer) is read with --ocr (make import … OCR=1)."""
+    import base64
+
+    from playwright.sync_api import sync_playwright
+
+    src = tmp_path / "scan.pdf"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox"])
+        page = browser.new_page(viewport={"width": 900, "height": 1200}, device_scale_factor=2)
+        page.set_content(sample.print_page(sample.paragraphs(), look_alikes=False))
+        png = base64.b64encode(page.screenshot(full_page=True)).decode()
+        page.set_content(f"<img style='width:100%' src='data:image/png;base64,{png}'>")
+        page.pdf(path=str(src), format="A4")
+        browser.close()
+    content = copy_content(tmp_path)
+    done = make_import(content, src, "OCR=1", "REGION=宜昌", "YEAR=2024")
+    assert "recognised by OCR" in done.stdout
+    guide = imported(content, done)
+    assert [len(t["topics"]) for t in guide["tracks"]] == [2, 2]
+    assert guide["window"]["opens"] == E["window"]["opens"]
+    builds(content, tmp_path)
