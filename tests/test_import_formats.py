@@ -83,7 +83,7 @@ def test_web_page_with_navigation_and_footer(tmp_path):
     assert_sample_fields(guide)
     assert guide["source"]["url"] == url
     text = (content / guide["source"]["file"]).read_text(encoding="utf-8")
-    for furniture in ("ICP", "当前位置", "分享到", "机构概况", "_hmt"):
+    for furniture in ("ICP", "当前位置", "分享到", "机构概况", "_hmt", "发布时间"):
         assert furniture not in text
     builds(content, tmp_path)
     page = (tmp_path / "docs" / "guides" / "yichang" / f"{guide['id']}.md")

@@ -94,3 +94,10 @@ def test_gbk_and_bom_text_is_decoded():
     text = "2025年宜昌市软科学研究项目申报指南\r\n"
     assert decode(text.encode("gbk"))[0] == text
     assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8-sig")
+
+
+def test_importer_imports_nothing_from_the_page_renderers():
+    for module in (Path(__file__).resolve().parent.parent / "generator" / "importer").glob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        for forbidden in ("from ..pages", "from ..render", "import render", "generator.pages", "generator.render"):
+            assert forbidden not in text, f"{module.name}: {forbidden}"

@@ -13,7 +13,7 @@ import re
 
 from ..slugs import SlugRegistry, slugify
 from . import patterns as P
-from .clean import Line, join_broken, join_numbered, tidy
+from .clean import Line, join_broken, join_numbered
 from .segment import Part, blocks
 
 _LEGEND = re.compile(r"^[“\"][^”\"]{1,8}[”\"]\s*[：:]")

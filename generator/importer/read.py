@@ -10,6 +10,7 @@ PDF page count and parsing time. Every failure is an ImportFailure with one line
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import time
@@ -324,6 +325,9 @@ def _ocr(pdf) -> Extracted:
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "select", "button")
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "dt", "dd",
           "blockquote", "pre", "ul", "ol", "table", "tbody", "thead"}
+# An article page's own furniture: date and source line, font-size switch, print/close links, hit counter.
+_PAGE_META = re.compile(r"^\s*(发布时间|发布日期|信息来源|来源|浏览次数|点击数|阅读次数|字号|【?\s*(打印|关闭)).{0,80}$|"
+                        r"【\s*(打印本页|关闭窗口|返回顶部)\s*】")
 _ARTICLE_HINTS = ("article", "content", "zoom", "TRS_Editor", "main", "detail", "text", "ccontent", "pages_content")
 
 
@@ -347,7 +351,7 @@ def _html(data: bytes) -> str:
                           "or contains(@class, 'menu')]"):
         bad.drop_tree()
     article = _article(root)
-    return "\n".join(_html_lines(article))
+    return "\n".join(l for l in _html_lines(article) if not _PAGE_META.search(l))
 
 
 def _article(root):
