@@ -101,3 +101,30 @@ def test_importer_imports_nothing_from_the_page_renderers():
         text = module.read_text(encoding="utf-8")
         for forbidden in ("from ..pages", "from ..render", "import render", "generator.pages", "generator.render"):
             assert forbidden not in text, f"{module.name}: {forbidden}"
+
+
+XIANGYANG = """2025年襄阳市科技计划项目申报指南
+一、重点研发项目
+（一）新能源汽车关键零部件研发
+研究内容：
+开展电机、电控关键技术攻关。
+考核指标：形成样机1台。
+（二）智能装备产业链协同研究（支持经费不超过20万元）
+研究内容：研究产业链协同机制。
+二、软科学项目
+1.项目名称：襄阳市科技金融发展研究
+研究内容：研究科技金融服务体系。
+执行期限：12个月
+2.项目名称：襄阳市人才引进政策研究
+研究内容：研究人才政策。
+"""
+
+
+def test_topics_numbered_like_sub_headings_and_named_by_a_label():
+    done = convert(XIANGYANG, CONTENT, today="2026-12-01")
+    key, soft = done.guide["tracks"]
+    assert [(t["number"], t["title"]) for t in key["topics"]] == [("一", "新能源汽车关键零部件研发"), ("二", "智能装备产业链协同研究")]
+    assert key["topics"][0]["content"] == ["开展电机、电控关键技术攻关。"] and key["topics"][0]["deliverables"] == ["形成样机1台。"]
+    assert key["topics"][1]["funding"] == {"amount": 20, "kind": "ceiling", "text": "支持经费不超过20万元"}
+    assert [t["title"] for t in soft["topics"]] == ["襄阳市科技金融发展研究", "襄阳市人才引进政策研究"]
+    assert soft["topics"][0]["duration"] == {"text": "12个月", "months": 12}

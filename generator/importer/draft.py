@@ -230,7 +230,7 @@ def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft) 
 
 def split_head(head: str) -> tuple[str | None, str]:
     """A topic's heading text → (title, text after it). Title None when the heading is one sentence."""
-    head = head.strip()
+    head = P.TITLE_LABEL.sub("", head.strip())
     if "。" in head[:-1]:
         t, rest = head.split("。", 1)
         if rest.strip() and len(t) <= 80 and "，" not in t:
@@ -251,6 +251,12 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["title_editorial"] = True
         draft.note(path + ("title",), "原文此项没有题目：这里暂用正文第一句开头，请拟定题目（title_editorial: true）")
     else:
+        money = re.search(r"[（(]([^（）()]*\d[^（）()]*万元[^（）()]*)[）)]$", title)
+        if money and "funding" not in t.fields:  # 题目（支持经费不超过20万元）
+            t.fields["funding"] = [Part("para", money.group(1), [t.line.no])]
+            t.labels.setdefault("funding", "")
+            title = title[: money.start()].rstrip()
+            draft.note(path + ("title",), f"题目后括号里的“{money.group(1)}”已移入 funding，请核对")
         entry["title"] = title
         if not title:
             draft.note(path + ("title",), "题目为空，请补上")

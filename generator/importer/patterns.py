@@ -40,6 +40,7 @@ ALL_LABELS = CONTENT_LABELS + DELIVERABLE_LABELS + FUNDING_LABELS + DURATION_LAB
 LABEL = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True)) + r")\s*[：:]\s*(.*)$")
 LABEL_CELL = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True)) + r")\s*[：:]?$")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}(委员会|局|厅|人民政府|政府|办公室|办公厅|中心|协会|基金会)$")
+TITLE_LABEL = re.compile(r"^(项目名称|课题名称|题目名称|方向名称|研究题目|题目|名称)\s*[：:]\s*")
 TITLE_WORDS = re.compile(r"(指南|通知|规划|公告|计划|方案)[）)]?$")
 SIGN_OFF = re.compile(r"^[（(]?\s*此件(主动|依申请)?公开\s*[）)]?$|^[（(]?\s*联系人[:：].*[）)]$")
 

@@ -162,7 +162,15 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
             mark, h2, topic, label = Node("mark", m.group(1) + m.group(2), text, line), None, None, None
             (h1 or root).children.append(mark)
             continue
-        if (m := P.H2.match(text)) and len(text) <= 60 and (topic is None or not _inside_topic_list(topic, label)):
+        h2m = P.H2.match(text)
+        if h2m and len(text) <= 80 and _topic_label_follows(nxt):
+            topic = Topic(h2m.group(1), h2m.group(2), line, "h2")  # （一）题目 followed by 研究内容：…
+            topic.theme = None
+            container().topics.append(topic)
+            style_of_topics, label = "h2", None
+            line.used = True
+            continue
+        if (m := h2m) and len(text) <= 60 and (topic is None or not _inside_topic_list(topic, label)):
             h2, topic, label = Node("h2", m.group(1), m.group(2), line), None, None
             (mark or h1 or root).children.append(h2)
             continue
@@ -217,10 +225,14 @@ def _inside_topic_list(topic: Topic, label: str | None) -> bool:
     return bool(label) and label in ("content", "deliverables")
 
 
+def _topic_label_follows(nxt: str) -> bool:
+    lm = P.LABEL.match(nxt)
+    return bool(lm and P.label_kind(lm.group(1)) in TOPIC_LABEL_KINDS)
+
+
 def _item_is_topic(head: str, nxt: str, style: str | None, topic: Topic | None, label: str | None, parent: Node) -> bool:
     """1. 题目 is a topic when a field label follows it, or when it continues a run of such topics."""
-    lm = P.LABEL.match(nxt)
-    if lm and P.label_kind(lm.group(1)) in TOPIC_LABEL_KINDS:
+    if _topic_label_follows(nxt) or P.TITLE_LABEL.match(head):
         return True
     if REQUIREMENT_WORDS.search(parent.text or ""):
         return False
