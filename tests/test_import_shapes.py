@@ -128,3 +128,21 @@ def test_topics_numbered_like_sub_headings_and_named_by_a_label():
     assert key["topics"][1]["funding"] == {"amount": 20, "kind": "ceiling", "text": "支持经费不超过20万元"}
     assert [t["title"] for t in soft["topics"]] == ["襄阳市科技金融发展研究", "襄阳市人才引进政策研究"]
     assert soft["topics"][0]["duration"] == {"text": "12个月", "months": 12}
+
+
+def test_word_numbering_and_manual_line_breaks(tmp_path):
+    import docx
+
+    from generator.importer.read import read
+
+    d = docx.Document()
+    title = d.add_paragraph().add_run("2025年宜昌市软科学研究")
+    title.add_break()  # a manual line break inside the title
+    title.add_text("项目申报指南")
+    for t in ["宜昌市甲研究", "宜昌市乙研究"]:
+        d.add_paragraph(t, style="List Number")  # numbering Word adds, not in the text
+        d.add_paragraph("研究内容：内容。")
+    d.save(tmp_path / "n.docx")
+    done = convert(read(tmp_path / "n.docx").text, CONTENT, today="2026-12-01")
+    assert done.guide["title"] == "2025年宜昌市软科学研究项目申报指南"
+    assert [(t["number"], t["title"]) for t in done.guide["tracks"][0]["topics"]] == [("1", "宜昌市甲研究"), ("2", "宜昌市乙研究")]

@@ -194,16 +194,27 @@ class _Numbering:
             if ref is not None:
                 for ilvl, spec in abstract.get(ref.get(qn("w:val")), {}).items():
                     self.levels[(num.get(qn("w:numId")), ilvl)] = spec
+        self.styles: dict[str, tuple[str, str]] = {}  # numbering that a paragraph style carries (List Number …)
+        for style in document.styles.element.iter(qn("w:style")):
+            numpr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if numpr is not None and numpr.find(qn("w:numId")) is not None:
+                ilvl = numpr.find(qn("w:ilvl"))
+                self.styles[style.get(qn("w:styleId"))] = (numpr.find(qn("w:numId")).get(qn("w:val")),
+                                                           ilvl.get(qn("w:val")) if ilvl is not None else "0")
 
     def prefix(self, p) -> str:
         from docx.oxml.ns import qn
 
         numpr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if numpr is None:
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if numpr is not None:
+            num = numpr.find(qn("w:numId"))
+            ilvl = numpr.find(qn("w:ilvl"))
+            key = (num.get(qn("w:val")) if num is not None else "0", ilvl.get(qn("w:val")) if ilvl is not None else "0")
+        elif style is not None and style.get(qn("w:val")) in getattr(self, "styles", {}):
+            key = self.styles[style.get(qn("w:val"))]
+        else:
             return ""
-        num = numpr.find(qn("w:numId"))
-        ilvl = numpr.find(qn("w:ilvl"))
-        key = (num.get(qn("w:val")) if num is not None else "0", ilvl.get(qn("w:val")) if ilvl is not None else "0")
         fmt, text = self.levels.get(key, ("", ""))
         if fmt in ("bullet", "none", "") or key[0] == "0":
             return ""
