@@ -146,3 +146,15 @@ def test_word_numbering_and_manual_line_breaks(tmp_path):
     done = convert(read(tmp_path / "n.docx").text, CONTENT, today="2026-12-01")
     assert done.guide["title"] == "2025年宜昌市软科学研究项目申报指南"
     assert [(t["number"], t["title"]) for t in done.guide["tracks"][0]["topics"]] == [("1", "宜昌市甲研究"), ("2", "宜昌市乙研究")]
+
+
+def test_terms_stated_once_for_the_guide_and_a_deadline_without_start():
+    text = ("2025年荆州市软科学研究项目申报指南\n1.荆州市农业科技创新研究\n研究内容：研究农业科技。\n"
+            "2.荆州市文旅融合研究\n研究内容：研究文旅融合。\n二、支持方式\n每个项目资助经费不超过5万元，研究期限为1年。\n"
+            "三、申报时间\n申报截止时间为2025年4月30日。\n")
+    done = convert(text, CONTENT, today="2026-12-01")
+    track = done.guide["tracks"][0]
+    assert track["funding"] == {"amount": 5, "kind": "ceiling", "text": "每个项目资助经费不超过5万元"}
+    assert track["duration"] == {"text": "研究期限为1年", "months": 12}
+    assert "window" not in done.guide and "window 需要起止两个日期" in done.yaml
+    assert done.guide["region"] == "jingzhou" and done.region_added["zh"] == "荆州"

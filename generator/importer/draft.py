@@ -139,12 +139,41 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             topics_all.append((t, entry, tpath))
         tracks.append(track)
     _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""))
+    _guide_wide_terms(section_nodes, tracks, draft)
     for t, entry, tpath in topics_all:
         _tags(entry, tags, draft, tpath)
     _same_office_phones(topics_all, draft)
     if themes:
         guide["themes"] = themes
     guide["tracks"] = tracks
+
+
+def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft) -> None:
+    """Funding or duration stated once for the whole guide (in 支持方式, 申报要求 …) goes to its one track."""
+    if len(tracks) != 1:
+        return
+    track = tracks[0]
+
+    def parts(node: Node):
+        yield from node.parts
+        for c in node.children:
+            yield from parts(c)
+
+    for kind, fn, words in (("funding", F.funding, r"资助|经费|支持"), ("duration", F.duration, r"期限|周期|执行期|实施期")):
+        if kind in track or any(kind in t for t in track["topics"]):
+            continue
+        for p in (p for n in sections for p in parts(n)):
+            if re.search(words, p.text):
+                value, review = fn(p.text, labelled=False)
+                if value:
+                    track[kind] = value
+                    draft.came_from(("tracks", 0, kind), p.lines)
+                    draft.note(("tracks", 0, kind), "；".join(["这是全指南统一的规定，已记在唯一的类别上"] + review))
+                    break
+    order = ["id", "name", "funding", "duration", "rules", "topics"]
+    kept = {k: track[k] for k in order if k in track}
+    track.clear()
+    track.update(kept)
 
 
 def _insert_after(entry: dict, after: str, key: str, value) -> dict:
@@ -216,15 +245,21 @@ def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft) 
         for c in node.children:
             yield from walk(c)
 
+    missing: list[Part] = []
     for node in [root, *sections, *tracks]:
         for p in (node.parts if node is root else walk(node)):
             if WINDOW_WORDS.search(p.text):
                 win, review = F.window(p.text)
+                if not win and F.date(p.text) and not missing:
+                    missing.append(p)
                 if win:
                     draft.came_from(("window",), p.lines)
                     if review:
                         draft.note(("window",), "；".join(review))
                     return win
+    if missing:
+        draft.note(("title",), f"原文只给了一个申报日期（第 {missing[0].lines[0]} 行：{missing[0].text[:40]}），"
+                               "window 需要起止两个日期，请核对后手填")
     return None
 
 
