@@ -42,7 +42,9 @@ _MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _PAGE_NO = re.compile(r"^[\s\-—–－─―‒·•.]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—–－─―‒·•.]*$")
 _PAGE_OF = re.compile(r"^\s*(?:第\s*\d+\s*页\s*[,，/、]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*第\s*\d+\s*页|"
                       r"\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$", re.I)
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u2028\u2029"),
+                             *range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0),
+                             *range(0x202a, 0x202f), *range(0x2066, 0x206a)], None)  # invisible and control characters
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2009\u202f"), " ")
 _FULLWIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}
 _SPACE_BY_PUNCT = re.compile(r"[ ]+(?=[“”‘’（）《》〈〉【】「」，。、；：！？])|(?<=[“”‘’（）《》〈〉【】「」，。、；：！？])[ ]+")
@@ -74,7 +76,7 @@ def tidy(text: str) -> str:
     """One paragraph's text: markup gone, spaces around full-width punctuation dropped, ends trimmed."""
     text = strip_markup(normalise_chars(text))
     text = _BLOCK_TAGS.sub(" ", _TABLE_TAGS.sub(" ", text))
-    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r"[ \t]+", " ", text)
     return _SPACE_BY_PUNCT.sub("", text).strip()
 
 
