@@ -118,16 +118,9 @@ def test_bad_input_fails_cleanly_and_writes_nothing(name, tmp_path):
 def test_scanned_pdf_names_ocr(tmp_path):
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("needs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
     src = tmp_path / "scan.pdf"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox"])
-        page = browser.new_page()
-        page.set_content("<svg width='600' height='800'><rect x='50' y='50' width='500' height='20'/>"
-                         "<rect x='50' y='90' width='400' height='20'/></svg>")  # a page of shapes, no text
-        page.pdf(path=str(src))
-        browser.close()
+    subprocess.run([sys.executable, "-m", "generator.importer.sample", "shapes", str(src)], check=True, cwd=ROOT,
+                   timeout=300)  # a page of shapes, no text; in its own process (Playwright may be busy here)
     content = copy_content(tmp_path)
     before = _snapshot(content)
     done = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "import", str(src)],

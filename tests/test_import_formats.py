@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,13 @@ from generator.importer import sample
 from generator.loader import read_yaml
 
 E = sample.EXPECTED
+
+
+def print_sample(kind: str, out: Path, topics: int = 2) -> Path:
+    """Print a sample PDF with Chromium in a process of its own (the browser tests hold Playwright here)."""
+    subprocess.run([sys.executable, "-m", "generator.importer.sample", kind, str(out), str(topics)], check=True,
+                   cwd=ROOT, timeout=300)
+    return out
 
 
 def make_import(content: Path, file: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -109,7 +117,7 @@ def test_docx_with_topics_in_an_attachment_table(tmp_path):
 def printed_pdf(tmp_path_factory):
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("needs Debian's chromium (tests/ensure-browser.sh installs it)")
-    return sample.pdf(sample.paragraphs(key_topics=8, general_topics=8), tmp_path_factory.mktemp("pdf") / "guide.pdf")
+    return print_sample("pdf", tmp_path_factory.mktemp("pdf") / "guide.pdf", 16)
 
 
 def test_pdf_with_running_heads_page_numbers_and_look_alikes(tmp_path, printed_pdf):
@@ -165,19 +173,7 @@ def _has_chi_sim() -> bool:
 @pytest.mark.skipif(not _has_chi_sim(), reason="needs Debian's tesseract-ocr and tesseract-ocr-chi-sim")
 def test_scanned_pdf_with_ocr(tmp_path):
     """A scan (the guide as a picture in a PDF, no text layer) is read with --ocr (make import … OCR=1)."""
-    import base64
-
-    from playwright.sync_api import sync_playwright
-
-    src = tmp_path / "scan.pdf"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox"])
-        page = browser.new_page(viewport={"width": 900, "height": 1200}, device_scale_factor=2)
-        page.set_content(sample.print_page(sample.paragraphs(), look_alikes=False))
-        png = base64.b64encode(page.screenshot(full_page=True)).decode()
-        page.set_content(f"<img style='width:100%' src='data:image/png;base64,{png}'>")
-        page.pdf(path=str(src), format="A4")
-        browser.close()
+    src = print_sample("scan", tmp_path / "scan.pdf")
     content = copy_content(tmp_path)
     done = make_import(content, src, "OCR=1", "REGION=宜昌", "YEAR=2024")
     assert "recognised by OCR" in done.stdout

@@ -103,14 +103,59 @@ def pdf(paras: list[str], path: Path, look_alikes: bool = True) -> Path:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
-                                     args=["--headless=new", "--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+        browser, page = _browser_page(pw)
         page.set_content(print_page(paras, look_alikes))
         page.pdf(path=str(path), format="A4", display_header_footer=True, header_template=HEADER,
                  footer_template=FOOTER, margin={"top": "25mm", "bottom": "25mm", "left": "20mm", "right": "20mm"})
         browser.close()
     return path
+
+
+def _browser_page(pw, **kwargs):
+    browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+    return browser, browser.new_page(**kwargs)
+
+
+def scan_pdf(paras: list[str], path: Path) -> Path:
+    """The guide as a picture in a PDF (no text layer), like a scanned paper copy."""
+    import base64
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = _browser_page(pw, viewport={"width": 900, "height": 1200}, device_scale_factor=2)
+        page.set_content(print_page(paras, look_alikes=False))
+        png = base64.b64encode(page.screenshot(full_page=True)).decode()
+        page.set_content(f"<img style='width:100%' src='data:image/png;base64,{png}'>")
+        page.pdf(path=str(path), format="A4")
+        browser.close()
+    return path
+
+
+def shapes_pdf(path: Path) -> Path:
+    """A PDF page of shapes and no text at all."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = _browser_page(pw)
+        page.set_content("<svg width='600' height='800'><rect x='50' y='50' width='500' height='20'/>"
+                         "<rect x='50' y='90' width='400' height='20'/></svg>")
+        page.pdf(path=str(path))
+        browser.close()
+    return path
+
+
+def main(argv=None) -> int:
+    """`python -m generator.importer.sample KIND OUT [TOPICS]`: print a sample PDF in a process of its own
+    (Playwright's sync API cannot run inside another Playwright session, as in the browser tests)."""
+    import sys
+
+    kind, out, *rest = argv if argv is not None else sys.argv[1:]
+    topics = int(rest[0]) if rest else 2
+    paras = paragraphs(key_topics=topics // 2 or 1, general_topics=topics - (topics // 2 or 1) or 1)
+    {"pdf": lambda: pdf(paras, Path(out)), "scan": lambda: scan_pdf(paragraphs(), Path(out)),
+     "shapes": lambda: shapes_pdf(Path(out))}[kind]()
+    return 0
 
 
 def docx_with_table(path: Path) -> Path:
@@ -136,3 +181,7 @@ def docx_with_table(path: Path) -> Path:
         row[4].text = f"政策法规科 李{'一二三四'[i - 1]}明 0717-622{i:04d}"
     d.save(path)
     return path
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
