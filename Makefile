@@ -35,7 +35,7 @@ serve: $(STAMP)
 	$(BIN)/python -m generator generate
 	$(BIN)/python -m generator watch > /dev/null & watcher=$$!; \
 	trap 'kill $$watcher' EXIT INT TERM; \
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f build/docs.mkdocs.yml --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 GUIDES ?= 1000
 bench: $(STAMP)

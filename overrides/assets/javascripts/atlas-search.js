@@ -8,10 +8,17 @@
 // Searching itself (and its repairs for Chinese) is atlas-search-engine.js. Pagefind's bundle is
 // found relative to the page (Material's base_url), so the site works from any static host and
 // sub-path. Result text is inserted as text; only the excerpt's <mark> becomes markup.
+// Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys).
 
 import { find } from "./atlas-search-engine.js";
 
 const HEADER_LIMIT = 10;
+
+/** The edition's interface text for `key`, with {name} filled from `values`. */
+function t(key, values = {}) {
+  const text = (window.ATLAS_STRINGS || {})[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
 const PAGE_SIZE = 20;
 
 const header = document.querySelector("[data-atlas-search=header]");
@@ -51,7 +58,7 @@ function highlighted(excerpt) {
 /** The facts a topic carries (data-pagefind-meta): region · year · guide · track. */
 function facts(meta) {
   const items = [
-    ["地区", meta.region], ["年度", meta.year], ["指南", meta.guide], ["类别", meta.track],
+    [t("region"), meta.region], [t("year"), meta.year], [t("guide"), meta.guide], [t("track"), meta.track],
   ].filter(([, value]) => value);
   if (!items.length) return null;
   const list = el("p", { class: "atlas-search-result__facts" });
@@ -76,10 +83,10 @@ function resultItem(data) {
 
 function countText(search) {
   const { total, exact } = search;
-  if (!exact) return `已找到 ${total} 个符合条件的结果，仍在核对`;
-  if (total === 0) return "没有找到符合条件的结果";
-  if (total === 1) return "找到 1 个符合条件的结果";
-  return `${total} 个符合条件的结果`;
+  if (!exact) return t("results_checking", { total });
+  if (total === 0) return t("results_none");
+  if (total === 1) return t("results_one");
+  return t("results_many", { total });
 }
 
 /** Wait for the reader to pause typing; resolves false if a newer call came meanwhile. */
@@ -265,7 +272,7 @@ async function mountPage(root) {
     if (!query && !Object.keys(filters).length) {
       search = null;
       list.replaceChildren();
-      status.textContent = "键入以开始搜索";
+      status.textContent = t("type_to_search");
       more.hidden = true;
       list.dataset.state = state;
       return;
