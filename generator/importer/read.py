@@ -20,6 +20,7 @@ from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024  # a guide is a few MB at most; larger files are refused before reading
 MAX_UNPACKED = 200 * 1024 * 1024  # all members of a .docx together, uncompressed
+MAX_DOCUMENT_XML = 50 * 1024 * 1024  # the text part alone; a long guide's is a few MB
 MAX_RATIO = 200  # compression ratio of one .docx member above which it is taken for a zip bomb
 MAX_PAGES = 2000
 PDF_SECONDS = 60.0  # text extraction stops with a clear message past this
@@ -121,10 +122,15 @@ def _docx(data: bytes) -> Extracted:
     total = 0
     for m in members:
         total += m.file_size
-        if m.file_size > MAX_UNPACKED or total > MAX_UNPACKED or (
-                m.compress_size and m.file_size > 10 * 1024 * 1024 and m.file_size / m.compress_size > MAX_RATIO):
+        if m.filename == "word/document.xml" and m.file_size > MAX_DOCUMENT_XML:
+            raise ImportFailure(f"the .docx text part unpacks to {m.file_size // 1048576} MB (over "
+                                f"{MAX_DOCUMENT_XML // 1048576} MB: a zip bomb?); open it in Word and save it again")
+        if m.file_size > MAX_UNPACKED or total > MAX_UNPACKED:
             raise ImportFailure(f"the .docx unpacks to more than {MAX_UNPACKED // 1048576} MB (a zip bomb?); "
                                 "open it in Word and save it again")
+        if m.compress_size and m.file_size > 10 * 1024 * 1024 and m.file_size / m.compress_size > MAX_RATIO:
+            raise ImportFailure(f"{m.filename} in the .docx is packed {m.file_size // max(1, m.compress_size)}:1 "
+                                "(a zip bomb?); open it in Word and save it again")
     if "word/document.xml" not in {m.filename for m in members}:
         raise ImportFailure("not a Word document (no word/document.xml); open it in Word and save it as .docx")
     import docx
