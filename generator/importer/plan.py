@@ -121,6 +121,8 @@ def plan(lines: list[Line], title_line: Line | None, guide: dict, draft) -> None
             line.used = True
             if lead:
                 target().append(Part("para", lead, [line.no]))
+                draft.note(_node_path(chapters, node) + ("title",),
+                           f"标题行末尾的“{lead[:20]}…”当作下一段的开头，请核对")
             continue
         b = P.BOX.match(text) if not line.is_row else None
         if b and len(text) <= 60:
@@ -157,11 +159,37 @@ def plan(lines: list[Line], title_line: Line | None, guide: dict, draft) -> None
     for c in chapters:
         _finish(c)
     guide["chapters"] = chapters or [{"id": "quan-wen", "number": "一", "title": guide["title"]}]
+    if not chapters:
+        draft.note(("chapters",), "没有找到“第X章”：全文放在一章里，请按原文分章")
+    for ci, c in enumerate(chapters):
+        _review_boxes(c, ("chapters", ci), draft)
     if annex is not None and annex["rows"]:
         header = annex.pop("_header") or ["序号", "指标", "计算公式", "指标解释及统计方法"]
         annex["columns"] = dict(zip(("number", "indicator", "formula", "explanation"), (header + ["", "", "", ""])[:4]))
         annex["rows"] = annex.pop("rows")
         guide["annex"] = {k: annex[k] for k in ("id", "label", "title", "columns", "rows")}
+
+
+def _node_path(chapters: list[dict], node: dict) -> tuple:
+    for ci, c in enumerate(chapters):
+        for si, sec in enumerate(c.get("sections", [])):
+            if sec is node:
+                return ("chapters", ci, "sections", si)
+            for ui, sub in enumerate(sec.get("sections", [])):
+                if sub is node:
+                    return ("chapters", ci, "sections", si, "sections", ui)
+    return ("chapters",)
+
+
+def _review_boxes(node: dict, path: tuple, draft) -> None:
+    for bi, block in enumerate(node.get("body", [])):
+        box = block.get("box") if isinstance(block, dict) else None
+        if box and box["kind"] == "map":
+            draft.note(path + ("body", bi), "布局图是图片，原文文本中没有；请核对图例（body）是否完整")
+        elif box and box["kind"] == "indicators":
+            draft.note(path + ("body", bi), "指标表：请核对单位、数值，并用 annex_row 连到附件的指标说明")
+    for si, sub in enumerate(node.get("sections", [])):
+        _review_boxes(sub, path + ("sections", si), draft)
 
 
 def _heading(text: str) -> tuple[str, str | None]:
