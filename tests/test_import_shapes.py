@@ -158,3 +158,9 @@ def test_terms_stated_once_for_the_guide_and_a_deadline_without_start():
     assert track["duration"] == {"text": "研究期限为1年", "months": 12}
     assert "window" not in done.guide and "window 需要起止两个日期" in done.yaml
     assert done.guide["region"] == "jingzhou" and done.region_added["zh"] == "荆州"
+
+
+def test_title_on_the_attachment_line():
+    done = convert("附件1：2025年宜昌市软科学研究项目申报指南\n1.宜昌市甲研究\n研究内容：甲。\n", CONTENT, today="2026-12-01")
+    assert done.guide["title"] == "2025年宜昌市软科学研究项目申报指南"
+    assert done.guide["tracks"][0]["topics"][0]["title"] == "宜昌市甲研究"

@@ -47,6 +47,8 @@ def title_of(struct: Structure) -> tuple[str, list[str]]:
     if struct.title_line is None:
         return "", ["没有找到标题"]
     text = struct.title_line.text
+    annex = P.ANNEX.match(text)
+    text = annex.group(2).strip() if annex else text
     m = re.match(r"^关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
         return m.group(1).strip(), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]

@@ -83,8 +83,10 @@ def find_title(lines: list[Line], word: str = "指南") -> int | None:
     """Index of the guide's title: the first short line naming a guide (or a plan, or a notice)."""
     pattern = rf"{word}|(通知|规划|方案|计划|公告)[）)]?$"
     for i, l in enumerate(lines[:60]):
-        if not l.is_row and len(l.text) <= 100 and re.search(pattern, l.text) and not P.ANNEX.match(l.text) \
-                and not P.starts_structure(l.text) and not ends_sentence(l.text) and not P.standalone(l.text):
+        annex = P.ANNEX.match(l.text)
+        text = annex.group(2) if annex else l.text  # 附件1：2024年……申报指南 names the guide too
+        if not l.is_row and len(text) <= 100 and re.search(pattern, text) and (not annex or len(text) >= 6) \
+                and (annex or not P.starts_structure(text)) and not ends_sentence(text) and not P.standalone(text):
             return i
     return None
 
