@@ -164,3 +164,23 @@ def test_title_on_the_attachment_line():
     done = convert("附件1：2025年宜昌市软科学研究项目申报指南\n1.宜昌市甲研究\n研究内容：甲。\n", CONTENT, today="2026-12-01")
     assert done.guide["title"] == "2025年宜昌市软科学研究项目申报指南"
     assert done.guide["tracks"][0]["topics"][0]["title"] == "宜昌市甲研究"
+
+
+def test_web_page_with_a_topic_table(tmp_path):
+    from generator.importer.read import read
+
+    rows = "".join(f"<tr><td>{i}</td><td>【方向{i}】宜昌市{s}研究</td><td><p>研究{s}。</p><p>1.甲；2.乙。</p></td>"
+                   f"<td>不超过{i}0万元</td><td>张{i} 0717-622000{i}</td></tr>" for i, s in ((1, "数字经济"), (2, "绿色低碳")))
+    page = ("<html><head><meta charset='gb2312'></head><body><div class='nav'>首页 | 通知公告</div><div id='content'>"
+            "<p>2025年宜昌市科技创新研究课题申报指南</p><p>一、申报要求</p><p>1、申报单位须在宜昌注册，"
+            "具有独立法人资格，并具备开展研究的条件和能力，项目组成员结构合理。</p><p>二、课题指南</p><table>"
+            "<tr><th>序号</th><th>指南方向</th><th>研究内容</th><th>支持强度</th><th>联系人及电话</th></tr>" + rows +
+            "</table></div><div class='footer'>版权所有：宜昌市科学技术局</div></body></html>")
+    (tmp_path / "p.html").write_bytes(page.encode("gb18030"))
+    done = convert(read(tmp_path / "p.html").text, CONTENT, today="2026-12-01")
+    topics = done.guide["tracks"][0]["topics"]
+    assert [(t["number"], t["title"]) for t in topics] == [("方向1", "宜昌市数字经济研究"), ("方向2", "宜昌市绿色低碳研究")]
+    assert topics[1]["content"] == ["研究绿色低碳。", {"list": ["甲；", "乙。"]}]
+    assert topics[1]["funding"] == {"amount": 20, "kind": "ceiling", "text": "不超过20万元"}
+    assert topics[0]["contacts"][0]["phone"] == "0717-6220001"
+    assert "版权所有" not in str(done.guide)

@@ -262,6 +262,8 @@ def _row(line: Line, records: list[Record], record: Record | None, table: list[s
                 rec.fields.setdefault(kind, []).extend(cell)
                 rec.labels[kind] = head
         if rec.title:
+            if (tm := P.TOPIC.match(rec.title)) and tm.group(3):  # 【方向1】题目 in the title column
+                rec.number, rec.title = tm.group(1) + tm.group(2), tm.group(3).strip()
             records.append(rec)
             return None, table
     tm = P.TOPIC.match(first)
@@ -285,7 +287,7 @@ _COLUMNS = {
     "title": r"^(题目|名称|项目名称|课题名称|研究方向|方向名称|指南方向|选题|研究题目|课题|项目)$",
     "content": r"(研究内容|研究需求|主要内容|研究目标|内容)",
     "deliverables": r"(考核指标|预期成果|成果形式)",
-    "funding": r"(经费|资助|金额|额度)",
+    "funding": r"(经费|资助|金额|额度|强度)",
     "duration": r"(期限|周期|执行期)",
     "contacts": r"(联系人|对接处室|联系方式|电话)",
 }
