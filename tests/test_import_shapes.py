@@ -184,3 +184,8 @@ def test_web_page_with_a_topic_table(tmp_path):
     assert topics[1]["funding"] == {"amount": 20, "kind": "ceiling", "text": "不超过20万元"}
     assert topics[0]["contacts"][0]["phone"] == "0717-6220001"
     assert "版权所有" not in str(done.guide)
+
+
+def test_a_wrapped_line_ending_in_a_semicolon_is_joined_but_numbered_items_are_not():
+    texts = [l.text for l in clean("研究内容：梳理现状；\n分析问题；提出建议。\n重点任务：\n1.甲；\n2.乙。\n")]
+    assert texts == ["研究内容：梳理现状；分析问题；提出建议。", "重点任务：", "1.甲；", "2.乙。"]

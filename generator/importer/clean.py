@@ -170,8 +170,8 @@ def join_broken(lines: list[Line]) -> list[Line]:
 
 
 def continues(a: str, b: str) -> bool:
-    """True when line b is the rest of line a's paragraph."""
-    if ends_sentence(a) or P.starts_structure(b) or P.is_title_line(a) or P.standalone(a) or P.standalone(b):
+    """True when line b is the rest of line a's paragraph (a semicolon ends a clause, not a paragraph)."""
+    if (ends_sentence(a) and not a.rstrip().endswith(("；", ";"))) or P.starts_structure(b) or P.is_title_line(a) or P.standalone(a) or P.standalone(b):
         return False
     if P.heading_like(a):
         return False  # numbered headings and labels end at the line end; segment decides otherwise
