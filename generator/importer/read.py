@@ -142,7 +142,16 @@ def _docx(data: bytes) -> Extracted:
         raise ImportFailure(f"the .docx cannot be read ({type(exc).__name__}); open it in Word and save it again") from None
     lines: list[str] = []
     numbering = _Numbering(document)
-    for block in document.element.body.iterchildren():
+    def blocks(parent):  # paragraphs and tables, also those inside content controls (w:sdt)
+        for child in parent.iterchildren():
+            if child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    yield from blocks(content)
+            else:
+                yield child
+
+    for block in blocks(document.element.body):
         if block.tag == qn("w:p"):
             lines.append(numbering.prefix(block) + _paragraph_text(block))
         elif block.tag == qn("w:tbl"):
