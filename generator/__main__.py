@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
 from .errors import ContentError, ContentErrors
+from .importer import cli as import_cli
 from .scaffold import ScaffoldError, new_guide
 from .validate import ContentCache
 
@@ -36,19 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--region", default="")
     new.add_argument("--year", default="")
     new.add_argument("--slug", default="zhinan", help="the id after the year (default: zhinan)")
-    imp = sub.add_parser("import", help="turn a published guide file into a draft YAML guide (make import)")
-    imp.add_argument("source", type=Path, help=".docx, .doc, .pdf, .html, .txt or .md")
-    imp.add_argument("--region", default="", help="slug from content/regions.yml or a Chinese name (宜昌)")
-    imp.add_argument("--year", default="")
-    imp.add_argument("--output", type=Path, help="write the draft here (the guide id is the file name)")
-    imp.add_argument("--url", default="", help="address of the official notice (source.url)")
-    imp.add_argument("--ocr", action="store_true", help="recognise a scanned PDF with tesseract (chi_sim)")
-    imp.add_argument("--report", type=Path, help="write the full report (every field's source lines) here")
+    import_cli.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "import":
-        from .importer.cli import run
-
-        return run(args, _shown)
+        return import_cli.run(args, _shown, build_date().isoformat())
     try:
         if args.command == "check":
             site = load_site(args.content)

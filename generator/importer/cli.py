@@ -5,14 +5,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import ImportFailure, import_guide
+
+def add_parser(sub) -> None:
+    """The `import` subcommand's arguments (make import passes FILE, REGION, YEAR, URL, OUTPUT, OCR)."""
+    imp = sub.add_parser("import", help="turn a published guide file into a draft YAML guide (make import)")
+    imp.add_argument("source", type=Path, help=".docx, .doc, .pdf, .html, .txt or .md")
+    imp.add_argument("--region", default="", help="slug from content/regions.yml or a Chinese name (宜昌)")
+    imp.add_argument("--year", default="")
+    imp.add_argument("--output", type=Path, help="write the draft here (the guide id is the file name)")
+    imp.add_argument("--url", default="", help="address of the official notice (source.url)")
+    imp.add_argument("--ocr", action="store_true", help="recognise a scanned PDF with tesseract (chi_sim)")
+    imp.add_argument("--report", type=Path, help="write the full report (every field's source lines) here")
 
 
-def run(args, shown) -> int:
-    """Run `python -m generator import`; `shown` turns a path into what to print (relative when it can)."""
+def run(args, shown, today: str) -> int:
+    """Run `python -m generator import`; `shown` turns a path into what to print (relative when it can),
+    `today` is the date the draft is `updated` (the build date: ATLAS_BUILD_DATE or today in Beijing)."""
+    from . import ImportFailure, import_guide  # imported when used: `make check` does not need the importer
+
     try:
         done = import_guide(args.source, args.content, region=args.region, year=args.year, output=args.output,
-                            url=args.url, ocr=args.ocr)
+                            url=args.url, ocr=args.ocr, today=today)
     except ImportFailure as exc:
         print(f"{args.source}: {exc}; nothing was written", file=sys.stderr)
         return 1
