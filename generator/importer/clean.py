@@ -148,7 +148,7 @@ def clean(raw: str, page_starts: list[int] | None = None) -> list[Line]:
             t = tidy(part)
             if t:
                 lines.append(Line(i + 1, t))
-    return join_numbered(join_broken(lines))
+    return join_numbered(join_broken(lines, wrapped=bool(page_starts)))
 
 
 def ends_sentence(text: str) -> bool:
@@ -156,16 +156,38 @@ def ends_sentence(text: str) -> bool:
     return not t or t[-1] in P.TERMINAL or text.rstrip()[-1:] in "：:"
 
 
-def join_broken(lines: list[Line]) -> list[Line]:
-    """Join a line to the next when a page or line break cut a paragraph in two."""
+def width(text: str) -> int:
+    """Printed width: CJK characters count two, others one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def full_width(lines: list[Line]) -> int | None:
+    """For wrapped text (PDF, OCR): the width of a full line, from the longest lines; None when too few lines."""
+    widths = sorted(width(l.text) for l in lines if not l.is_row and l.text)
+    if len(widths) < 20:
+        return None
+    return widths[int(len(widths) * 0.9)]
+
+
+def join_broken(lines: list[Line], wrapped: bool = False) -> list[Line]:
+    """Join a line to the next when a page or line break cut a paragraph in two.
+
+    In wrapped text (a PDF's lines) a numbered line that runs to the full width was cut too: joined.
+    """
+    full = full_width(lines) if wrapped else None
     out: list[Line] = []
+    last = ""  # the last physical line of out[-1]
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and not prev.is_row and not line.is_row and continues(prev.text, line.text):
+        if prev is not None and not prev.is_row and not line.is_row and (
+                continues(prev.text, line.text) or full and width(last) >= 0.85 * full and not ends_sentence(last)
+                and not P.starts_structure(line.text) and not P.standalone(line.text)):
             prev.text = prev.text + line.text
             prev.joined.append(line.no)
+            last = line.text
             continue
         out.append(line)
+        last = line.text
     return out
 
 

@@ -38,6 +38,8 @@ CONTACT_LABELS = ("指南联系人", "对接处室", "联系人及电话", "联�
                   "咨询电话", "业务处室", "业务咨询", "咨询处室", "服务热线", "技术咨询", "电话")
 ALL_LABELS = CONTENT_LABELS + DELIVERABLE_LABELS + FUNDING_LABELS + DURATION_LABELS + CONTACT_LABELS
 LABEL = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True)) + r")\s*[：:]\s*(.*)$")
+LABEL_SPACED = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True) if len(l) >= 4)
+                          + r")\s+\S")  # 研究需求 聚焦…: a table's label cell printed before its text
 LABEL_CELL = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True)) + r")\s*[：:]?$")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}(委员会|局|厅|人民政府|政府|办公室|办公厅|中心|协会|基金会)$")
 TITLE_LABEL = re.compile(r"^(项目名称|课题名称|题目名称|方向名称|研究题目|题目|名称)\s*[：:]\s*")
@@ -78,7 +80,7 @@ def starts_structure(text: str) -> bool:
     """True when a line opens something new: a numbered item or heading, a topic, a label, an annex."""
     return bool(CHAPTER.match(text) or H1.match(text) or H2.match(text) or ITEM.match(text)
                 or PAREN_ITEM.match(text) or CIRCLED.match(text) or TOPIC.match(text) or TRACK_MARK.match(text)
-                or LABEL.match(text) or ANNEX.match(text) or BOX.match(text) or text.startswith(("——", "【", "注：", "注:")))
+                or LABEL.match(text) or LABEL_SPACED.match(text) or ANNEX.match(text) or BOX.match(text) or text.startswith(("——", "【", "注：", "注:")))
 
 
 def heading_like(text: str) -> bool:

@@ -124,6 +124,7 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
     table: list[str] | None = None  # header of a horizontal table
     record: Record | None = None
     style_of_topics: str | None = None
+    state: dict = {}  # an attachment's records written as text (a table a PDF flattened)
 
     def container() -> Node:
         return h2 or mark or h1 or root
@@ -148,6 +149,8 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
         record = None
         if annex and (P.ANNEX.match(text) and len(text) <= 60 or P.is_title_line(text)):
             line.used = True
+            continue
+        if annex and _annex_text(line, records, state):
             continue
         nxt = lines[i + 1].text if i + 1 < len(lines) and not lines[i + 1].is_row else ""
         if P.heading_like(text) and not P.ITEM.match(text) and not P.TOPIC.match(text):
@@ -220,6 +223,43 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
         else:
             add(Part("para", text, nos))
         line.used = True
+
+
+_LABEL_WORD = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(P.ALL_LABELS, key=len, reverse=True)) + r")"
+                         r"(?:\s*[：:]\s*|\s+)(.*)$")
+
+
+def _annex_text(line: Line, records: list[Record], state: dict) -> bool:
+    """In an attachment, `项目 1 题目` / `研究需求 …` / `考核指标 …` lines (a table printed as text) are
+    records for the main text's topics, not new topics. False when the line is something else."""
+    text = line.text
+    tm = P.TOPIC.match(text)
+    if tm and (tm.group(3) or True) and not any(c in tm.group(3) for c in "。；"):
+        rec = Record(tm.group(1) + tm.group(2), tm.group(3).strip(), [line.no])
+        records.append(rec)
+        state["record"], state["kind"] = rec, None
+        line.used = True
+        return True
+    rec = state.get("record")
+    if rec is None:
+        return False
+    lm = _LABEL_WORD.match(text) or P.LABEL_CELL.match(text)
+    if lm:
+        kind = P.label_kind(lm.group(1))
+        state["kind"] = kind
+        rec.labels[kind] = lm.group(1)
+        value = lm.group(2).strip() if lm.lastindex and lm.lastindex >= 2 else ""
+        if value:
+            rec.fields.setdefault(kind, []).append(value)
+    elif state.get("kind"):
+        rec.fields.setdefault(state["kind"], []).append(text)
+    elif not rec.fields and not P.heading_like(text):
+        rec.title += text  # the title cell ran on to the next line
+    else:
+        return False
+    rec.lines.append(line.no)
+    line.used = True
+    return True
 
 
 def _inside_topic_list(topic: Topic, label: str | None) -> bool:
