@@ -65,7 +65,8 @@ def assert_sample_fields(guide: dict) -> None:
     assert general["topics"][1]["duration"] == E["topic_duration"]
     assert guide["contacts"] == [E["contact"]]
     assert key["topics"][0]["title"] == "宜昌市绿色化工产业转型升级路径研究"
-    assert key["topics"][0]["content"][0].startswith("围绕绿色化工产业转型升级，系统梳理")
+    assert key["topics"][0]["content"] == [sample.CONTENT_A.format(x="绿色化工产业转型升级")]  # one paragraph, whole
+    assert general["topics"][1]["content"] == [sample.CONTENT_A.format(x=sample.SUBJECTS[6])]
     assert key["topics"][0]["deliverables"] == ["形成《宜昌市绿色化工产业转型升级路径研究报告》1份。"]
 
 

@@ -25,6 +25,7 @@ class Line:
     text: str
     cells: list[list[str]] | None = None  # a table row: cells, each a list of paragraphs
     used: bool = False  # placed in some field of the draft
+    indent: int = 0  # printed indented: 1 a PDF paragraph's first line, 2 a centred line
     joined: list[int] = field(default_factory=list)  # further source lines joined into this one
 
     @property
@@ -144,10 +145,12 @@ def clean(raw: str, page_starts: list[int] | None = None) -> list[Line]:
             cells = [c for c in cells if c] or [[]]
             lines.append(Line(i + 1, " ".join(" ".join(c) for c in cells), cells))
             continue
+        indent = 2 if text.startswith("\u3000" * 4) else 1 if text.startswith(("\u3000\u3000", "    ")) else 0
         for part in _BLOCK_TAGS.split(text) if _BLOCK_TAGS.search(text) else [text]:
             t = tidy(part)
             if t:
-                lines.append(Line(i + 1, t))
+                lines.append(Line(i + 1, t, indent=indent))
+                indent = 0
     return join_numbered(join_broken(lines, wrapped=bool(page_starts)))
 
 
@@ -175,13 +178,22 @@ def join_broken(lines: list[Line], wrapped: bool = False) -> list[Line]:
     In wrapped text (a PDF's lines) a numbered line that runs to the full width was cut too: joined.
     """
     full = full_width(lines) if wrapped else None
+    indents = wrapped and sum(l.indent for l in lines) >= 3  # the PDF indents its paragraphs' first lines
     out: list[Line] = []
     last = ""  # the last physical line of out[-1]
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and not prev.is_row and not line.is_row and (
-                continues(prev.text, line.text) or full and width(last) >= 0.85 * full and not ends_sentence(last)
-                and not P.starts_structure(line.text) and not P.standalone(line.text)):
+        if indents and line.indent == 2:  # a centred line: joins only a centred line it continues
+            joins = prev is not None and prev.indent == 2 and continues(prev.text, line.text)
+        elif indents and line.indent:
+            joins = False  # an indented line opens a paragraph
+        elif indents and full and width(last) >= 0.9 * full:
+            joins = not P.starts_structure(line.text) and not P.standalone(line.text)  # a full line wraps on
+        else:
+            joins = continues(prev.text, line.text) if prev is not None else False
+            joins = joins or bool(full and width(last) >= 0.85 * full and not ends_sentence(last)
+                                  and not P.starts_structure(line.text) and not P.standalone(line.text))
+        if prev is not None and not prev.is_row and not line.is_row and joins:
             prev.text = prev.text + line.text
             prev.joined.append(line.no)
             last = line.text

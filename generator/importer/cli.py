@@ -33,6 +33,10 @@ def run(args, shown, today: str) -> int:
         print(f"{args.source}: the file is too complex to read within the limits; save it again as .docx or PDF; "
               "nothing was written", file=sys.stderr)
         return 1
+    except Exception as exc:  # a file shape the importer does not handle yet: one line, not a traceback
+        print(f"{args.source}: the importer could not read this file ({type(exc).__name__}: {exc}); "
+              "save it as .docx and try again, or report it with the file; nothing was written", file=sys.stderr)
+        return 1
     print(f"wrote {shown(done.guide_path)}")
     print(f"wrote {shown(done.source_path)} (the extracted text)")
     print(done.report())

@@ -304,7 +304,7 @@ def _pdf(data: bytes, ocr: bool) -> Extracted:
                                     "print it to a new PDF and import that")
             page = pdf[i]
             textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
+            texts.append(_indented(textpage))
             textpage.close()
             page.close()
         chars = sum(len(t.strip()) for t in texts)
@@ -320,6 +320,36 @@ def _pdf(data: bytes, ocr: bool) -> Extracted:
         page_starts.append(len(lines))
         lines.extend(_lines(t).split("\n"))
     return Extracted("\n".join(lines), "pdf", page_starts=page_starts)
+
+
+def _indented(textpage) -> str:
+    """A page's text, each line that starts indented from the page's left edge given ideographic spaces
+    in front: two for the first line of a paragraph (as Chinese documents print it), four for a centred
+    line (titles, headings). The clean step uses them to tell a new paragraph from a wrapped line."""
+    text = textpage.get_text_range()
+    if not text.strip() or len(text) != textpage.count_chars():
+        return text  # characters and text do not line up (rare): no indentation
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < len(text)]
+    lefts, size = {}, []
+    for s in starts:
+        if text[s] in "\r\n ":
+            continue
+        left, bottom, right, top = textpage.get_charbox(s)
+        lefts[s] = left
+        size.append(top - bottom)
+    if len(lefts) < 3 or not size:
+        return text
+    margin = min(lefts.values())
+    em = sorted(size)[len(size) // 2] or 10
+    out, last = [], 0
+    for s in sorted(lefts):
+        offset = lefts[s] - margin
+        if offset > 1.5 * em:  # two ideographic spaces: a paragraph's first line; four: centred
+            out.append(text[last:s])
+            out.append("\u3000" * (2 if offset < 3.2 * em else 4))
+            last = s
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _ocr(pdf) -> Extracted:
