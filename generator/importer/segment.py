@@ -246,7 +246,7 @@ def _annex_text(line: Line, records: list[Record], state: dict) -> bool:
     records for the main text's topics, not new topics. False when the line is something else."""
     text = line.text
     tm = P.TOPIC.match(text)
-    if tm and (tm.group(3) or True) and not any(c in tm.group(3) for c in "。；"):
+    if tm and not any(c in tm.group(3) for c in "。；"):
         rec = Record(tm.group(1) + tm.group(2), tm.group(3).strip(), [line.no])
         records.append(rec)
         state["record"], state["kind"] = rec, None
