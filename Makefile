@@ -55,6 +55,7 @@ import: $(STAMP)
 	  $(if $(URL),--url "$(URL)") $(if $(OUTPUT),--output "$(OUTPUT)") $(if $(OCR),--ocr)
 
 bench-import: $(STAMP)
+	bash tests/ensure-browser.sh
 	$(BIN)/python -m generator.importer.bench --pages $(or $(PAGES),100)
 
 search-bench: site
