@@ -47,9 +47,17 @@ class Fingerprint:
 
 
 def fingerprint(topic) -> Fingerprint:
-    title = topic.title.zh
-    body = plain(topic.summary + topic.content + topic.deliverables)
-    return Fingerprint(bigrams(title), bigrams(title + body))
+    """The topic's bigram sets, kept on the topic: an edition is compared with the one before and after."""
+    found = getattr(topic, "_fingerprint", None)
+    if found is None:
+        title = topic.title.zh
+        body = plain(topic.summary + topic.content + topic.deliverables)
+        found = Fingerprint(bigrams(title), bigrams(title + body))
+        try:
+            topic._fingerprint = found
+        except AttributeError:  # an object that takes no attributes: compute each time
+            pass
+    return found
 
 
 def similarity(a: Fingerprint, b: Fingerprint) -> float:
