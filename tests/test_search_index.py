@@ -9,6 +9,8 @@ import json
 import re
 from html.parser import HTMLParser
 
+from generator import status
+
 
 class Marks(HTMLParser):
     """Elements carrying data-pagefind-* attributes: (tag, attrs, text)."""
@@ -45,7 +47,11 @@ def test_only_the_article_is_indexed_on_every_page(built):
         rel = path.relative_to(built).as_posix()
         html = path.read_text(encoding="utf-8")
         bodies = re.findall(r"<(\w+)([^>]*)\sdata-pagefind-body", html)
-        if rel in ("404.html", "search/index.html"):
+        # Also kept out: listings of other pages' facts (issue 16): deadlines, the programme index and
+        # the comparison pages (programmes/<region>/<programme>/<a>-<b>/).
+        listing = rel.startswith("deadlines/") or rel == "programmes/index.html" or (
+            rel.startswith("programmes/") and rel.count("/") == 4)
+        if rel in ("404.html", "search/index.html") or listing:
             assert bodies == [], f"{rel} must not be indexed"
             continue
         assert len(bodies) == 1, rel
@@ -62,8 +68,9 @@ def test_topic_pages_carry_their_facts_for_results_and_filters(built, site_model
             if "data-pagefind-filter" in a:
                 filters.setdefault(a["data-pagefind-filter"], []).append(text)
         guide = topic.guide
+        window = {"opens": status.iso(guide.window.opens), "closes": status.iso(guide.window.closes)} if guide.window else {}
         assert meta == {"region": guide.region.zh, "year": str(guide.year), "guide": guide.name.zh,
-                        "track": topic.track.name.zh}, topic.url
+                        "track": topic.track.name.zh, **window}, topic.url
         assert filters == {"region": [guide.region.zh], "year": [str(guide.year)], "track": [topic.track.name.zh],
                            **({"tag": [t.zh for t in topic.tags]} if topic.tags else {})}, topic.url
 
