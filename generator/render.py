@@ -44,6 +44,31 @@ def md_escape(value) -> Markup:
     return Markup(text.strip().translate(_ESCAPES))
 
 
+# An http(s) address in running text: in angle brackets (the conventional delimiters, which are
+# dropped), or bare, up to a space, a quote or Chinese punctuation (trailing . , ; : ! ? ) left out).
+_URL = re.compile(r"<(https?://[^\s<>\"]+)>|(https?://[^\s<>\"'，。；：、！？（）【】《》“”‘’]+)")
+_URL_TRAIL = ".,;:!?)]'"
+
+
+def md_linkify(value) -> Markup:
+    """Text → Markdown as md_escape, with each http(s) address a link to itself (no other scheme:
+    a `javascript:` address stays text). For running text only, never inside a link's label."""
+    if isinstance(value, Markup):
+        return value
+    text = "" if value is None else _SPACE.sub(" ", str(value)).strip()
+    if "http" not in text:
+        return Markup(text.translate(_ESCAPES))
+    out, pos = [], 0
+    for m in _URL.finditer(text):
+        url = m[1] or m[2].rstrip(_URL_TRAIL)
+        end = m.end() if m[1] else m.start() + len(url)
+        out.append(text[pos:m.start()].translate(_ESCAPES))
+        out.append(f"<a href={attr(url)}>{url.translate(_ESCAPES)}</a>")
+        pos = end
+    out.append(text[pos:].translate(_ESCAPES))
+    return Markup("".join(out))
+
+
 def html_text(value) -> Markup:
     """Text → escaped HTML, on one line, for raw HTML blocks (where Markdown escapes would show)."""
     text = _SPACE.sub(" ", "" if value is None else str(value)).strip()
@@ -142,6 +167,7 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["attr"] = attr
     env.filters["html"] = html_text
+    env.filters["linkify"] = md_linkify
     env.filters["anchor"] = anchor
     env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t)
     return env
