@@ -12,7 +12,7 @@ help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
 	@echo "make check  validate content/ only"
-	@echo "make serve  live preview on http://127.0.0.1:8000/"
+	@echo "make serve  live preview on http://127.0.0.1:8000/ (PORT=8100 for another port)"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
 	@echo "make bench  build synthetic corpora of 50 and GUIDES (default 1000) guides; writes build/bench.json"
@@ -29,11 +29,10 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check
 
+# Live preview (generator/serve.py): regenerates on each save, with search and content errors shown in the page.
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/python -m generator generate
-	$(BIN)/python -m generator watch > /dev/null & watcher=$$!; \
-	trap 'kill $$watcher' EXIT INT TERM; \
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m generator serve --port $(PORT)
 
 GUIDES ?= 1000
 bench: $(STAMP)

@@ -24,10 +24,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "site.name": "指南图谱",
         "lang.name": "中文",
+        # Search (overrides/assets/javascripts/atlas-search.js)
+        "js.search.meta.region": "地区",
+        "js.search.meta.year": "年度",
+        "js.search.meta.guide": "指南",
+        "js.search.meta.track": "类别",
+        "js.search.count.checking": "已找到 {n} 个完全符合的结果，还有更多待核对",
+        "js.search.count.none": "没有找到完全符合的结果",
+        "js.search.count.one": "找到 1 个完全符合的结果",
+        "js.search.count.many": "{n} 个完全符合的结果",
+        "js.search.count.partial": "；另有 {n} 个部分符合的结果",
+        "js.search.partial.notice": "以下是部分符合的结果：页面只含检索词中的部分词语，不含完整的检索词。",
+        "js.search.prompt": "键入以开始搜索",
+        "js.search.skip": "跳到搜索结果",
+        # make serve's preview (generator/serve_hooks.py)
+        "preview.errors": "内容有 {count} 处错误，没有重新生成：预览显示的是上一次成功生成的页面。改正后保存，页面会自动刷新。",
     },
     "en": {
         "site.name": "Guide Atlas",
         "lang.name": "English",
+        # Search (overrides/assets/javascripts/atlas-search.js)
+        "js.search.meta.region": "Region",
+        "js.search.meta.year": "Year",
+        "js.search.meta.guide": "Guide",
+        "js.search.meta.track": "Track",
+        "js.search.count.checking": "{n} exact results so far; more to check",
+        "js.search.count.none": "No exact results",
+        "js.search.count.one": "1 exact result",
+        "js.search.count.many": "{n} exact results",
+        "js.search.count.partial": "; {n} partial matches",
+        "js.search.partial.notice": "Partial matches below: these pages hold some of the query's words, not the whole query.",
+        "js.search.prompt": "Type to search",
+        "js.search.skip": "Skip to the results",
+        # make serve's preview (generator/serve_hooks.py)
+        "preview.errors": "{count} error(s) in the content, so nothing was regenerated: this preview shows the last good build. Fix and save; the page reloads by itself.",
     },
 }
 
