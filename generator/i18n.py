@@ -37,6 +37,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "js.search.partial.notice": "以下是部分符合的结果：页面只含检索词中的部分词语，不含完整的检索词。",
         "js.search.prompt": "键入以开始搜索",
         "js.search.skip": "跳到搜索结果",
+        "js.tables.scroll": "表格较宽，可左右滚动查看全部列",
         # make serve's preview (generator/serve_hooks.py)
         "preview.errors": "内容有 {count} 处错误，没有重新生成：预览显示的是上一次成功生成的页面。改正后保存，页面会自动刷新。",
     },
@@ -56,6 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "js.search.partial.notice": "Partial matches below: these pages hold some of the query's words, not the whole query.",
         "js.search.prompt": "Type to search",
         "js.search.skip": "Skip to the results",
+        "js.tables.scroll": "Wide table: scroll sideways to see every column",
         # make serve's preview (generator/serve_hooks.py)
         "preview.errors": "{count} error(s) in the content, so nothing was regenerated: this preview shows the last good build. Fix and save; the page reloads by itself.",
     },

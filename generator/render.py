@@ -173,6 +173,16 @@ def make_env() -> jinja2.Environment:
     return env
 
 
+# Pages that only list other pages (their titles, counts and filters) are kept out of the search
+# index (main.html leaves out data-pagefind-body): a search finds the topic or guide itself, and no
+# result's excerpt is a listing's labels and counts ("人才. Talent. 2. 2. 2.") or the explorer's
+# empty state.
+UNINDEXED = frozenset({
+    "home.md.j2", "regions.md.j2", "region.md.j2", "tags.md.j2", "tag.md.j2", "tag_region.md.j2",
+    "explorer.md.j2", "years.md.j2", "year.md.j2", "plans.md.j2",
+})
+
+
 class Renderer:
     """Renders named templates to text for a page at a given URL."""
 
@@ -187,6 +197,8 @@ class Renderer:
         """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""
         text = self.env.get_template(template).render(page_url=page_url, **context)
         text = re.sub(r"\n{3,}", "\n\n", text)
+        if template in UNINDEXED:
+            meta = {**(meta or {}), "search": {"exclude": True}}
         title = page_title(text)
         if title and not (meta or {}).get("title"):
             # MkDocs takes a title from the h1 only when the page starts with it; ours may

@@ -61,8 +61,9 @@ def screen_shot(page, name: str) -> None:
 
 
 def results(page, selector: str) -> list[dict]:
-    return page.eval_on_selector_all(f"{selector} > li", """items => items.map(li => ({
+    return page.eval_on_selector_all(f"{selector} > li.md-search-result__item", """items => items.map(li => ({
         href: li.querySelector('a').href,
+        partial: li.hasAttribute('data-partial'),
         title: li.querySelector('.atlas-search-result__title').textContent,
         facts: [...li.querySelectorAll('.atlas-search-result__facts [data-meta]')]
                  .map(s => [s.dataset.meta, s.textContent]),
