@@ -7,7 +7,8 @@
 //   - exact: the page holds every part of the query as typed (each space-separated part, each
 //     "quoted phrase"), compared literally (case and runs of spaces ignored). Exact results come
 //     first. A query of one word is Pagefind's own match (it is exact, and stemmed in English).
-//   - partial: the page holds at least two of the query's words of two or more characters, and
+//   - partial (not for a query quoting a phrase, which asks for that phrase only):
+//     the page holds at least two of the query's words of two or more characters, and
 //     at least half of them; never a page that shares only single characters (不, 的, 链) with the
 //     query. Partial results come after every exact one, and the page says they are partial.
 // Candidates are Pagefind's results for the whole query, checked in Pagefind's order as the reader
@@ -118,7 +119,7 @@ export async function find(pf, query, filters = {}) {
 
   const pool = direct.results;
   let widened = unique.length < 2; // the word-by-word candidates: added once, when needed
-  const meaningful = unique.filter(long);
+  const meaningful = phrases.length ? [] : unique.filter(long); // a quoted phrase wants that phrase only
   const needed = Math.max(2, Math.ceil(meaningful.length / 2));
   let limit = Math.min(pool.length, VERIFY_LIMIT);
   const exact = [];
