@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import stamp
+from . import edition, stamp
 
 from .errors import ContentErrors
 from .model import Site, build_site
@@ -105,6 +105,7 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
     with _collector_paused():  # tens of thousands of lasting outputs (most are made later, by the writers)
         outputs = list(all_outputs(site, renderer))
     report = write_outputs(outputs, out, jobs=jobs)
+    edition.write_config(out)  # for make serve, which runs MkDocs on it
     if cache is not None:
         cache.pending.clear()
     if stamp_file:
@@ -184,12 +185,15 @@ class SiteBuild:
     steps: list[Step] = field(default_factory=list)
 
 
-def build_site_dir(docs: Path, site_dir: Path, config: Path = ROOT / "mkdocs.yml",
+def build_site_dir(docs: Path, site_dir: Path, config: Path | None = None,
                    stamp_file: Path | None = None) -> SiteBuild:
     """mkdocs build --strict and Pagefind into site_dir.new, then swap it in.
 
+    `config` defaults to the edition's MkDocs config beside `docs` (generator/edition.py).
     With `stamp_file`, skip both when site_dir was built from exactly these inputs.
     """
+    if config is None:
+        config = edition.write_config(docs)
     value = stamp.site_inputs(docs, site_dir, config) if stamp_file else ""
     if stamp_file and site_dir.is_dir() and stamp.fresh(stamp_file, value):
         return SiteBuild(skipped=True)

@@ -155,6 +155,21 @@ def json_ld(data) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+@jinja2.pass_context
+def t_link(ctx, key: str, url, **values) -> Markup:
+    """Interface text with one [bracketed part] (generator/i18n.py) → Markdown with that part
+    linked to `url` (from link()), so each language puts the link where its sentence needs it.
+    Each part is filled from `values` and escaped; spaces at its ends are kept."""
+    before, rest = i18n.text(ctx.get("lang") or i18n.DEFAULT, key).split("[", 1)
+    inner, after = rest.split("]", 1)
+    fill = (lambda s: s.format(**values)) if values else str
+
+    def esc(s: str) -> str:
+        return _SPACE.sub(" ", fill(s)).translate(_ESCAPES)
+
+    return Markup(f"{esc(before)}[{esc(inner)}]({url}){esc(after)}")
+
+
 def make_env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -169,7 +184,7 @@ def make_env() -> jinja2.Environment:
     env.filters["html"] = html_text
     env.filters["linkify"] = md_linkify
     env.filters["anchor"] = anchor
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t)
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link)
     return env
 
 

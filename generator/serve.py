@@ -1,7 +1,8 @@
 """`make serve`: the live preview. Regenerates the Markdown when content/ changes and runs
-`mkdocs serve` on it with mkdocs.serve.yml, whose hooks (generator/serve_hooks.py) add what a
-contributor checking a new guide needs: the Pagefind index of the previewed site, and the
-content's errors shown at the top of the page being previewed.
+`mkdocs serve` on it with the edition's MkDocs config (generator/edition.py) plus hooks
+(generator/serve_hooks.py, named by a config written beside it: build/docs.serve.mkdocs.yml) that
+add what a contributor checking a new guide needs: the Pagefind index of the previewed site, and
+the content's errors shown at the top of the page being previewed.
 
 This process and MkDocs meet in the preview folder beside the Markdown (build/preview/ for
 build/docs/): `state.json` holds the last generation's number and errors (MkDocs rebuilds when it
@@ -21,10 +22,20 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import edition
 from .errors import ContentError, ContentErrors
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.serve.yml"
+HOOKS = Path(__file__).resolve().parent / "serve_hooks.py"
+
+
+def serve_config(docs: Path) -> Path:
+    """The preview's MkDocs config: the edition's (written by each generation) and the hooks."""
+    path = docs.with_name(docs.name + ".serve.mkdocs.yml")
+    config = {"INHERIT": str(edition.config_path(docs).resolve()), "hooks": [str(HOOKS)]}
+    path.write_text("# Written by python -m generator serve (generator/serve.py).\n" + json.dumps(config) + "\n",
+                    encoding="utf-8")
+    return path
 
 
 def preview_dir(docs: Path) -> Path:
@@ -98,8 +109,8 @@ def serve(args, generate) -> int:
     """Generate, then run `mkdocs serve` on the Markdown and regenerate on every change until it ends."""
     preview = preview_dir(args.out)
     args.out.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "ATLAS_DOCS_DIR": str(args.out.resolve()), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(CONFIG), "--dirty", "--no-strict",
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(serve_config(args.out)), "--dirty", "--no-strict",
            "--dev-addr", f"{args.host}:{args.port}"]
     mkdocs = None
     # Stopped with SIGTERM (or Ctrl+C): exit normally, so MkDocs and forked page writers end too.

@@ -1,4 +1,4 @@
-"""MkDocs hooks for the live preview only (mkdocs.serve.yml, run by `make serve`; see serve.py).
+"""MkDocs hooks for the live preview only (`make serve`, through the config serve.py writes).
 
 - MkDocs rebuilds when the generator has finished a generation (build/preview/state.json), not
   on each Markdown file it writes, and holds the preview lock while it builds: a rebuild never

@@ -7,7 +7,7 @@ Two stamps, both written only after their step succeeded (a failed step runs aga
   Markdown folder as it was left (so a hand-deleted page is written again);
 - the site's: everything `mkdocs build` and Pagefind read: the Markdown folder (each
   file's path, size and modification time; the writer keeps the time of files it did
-  not change), mkdocs.yml, the theme overrides, the package versions, SITE_URL, and
+  not change), the edition's MkDocs config and mkdocs.yml, the theme overrides, the package versions, SITE_URL, and
   the site folder it was built into.
 """
 
@@ -75,7 +75,9 @@ def site_inputs(docs: Path, site_dir: Path, config: Path) -> str:
     h = hashlib.sha256(f"site={site_dir.resolve()}\n".encode())
     _settings(h)
     h.update(config.read_bytes())
-    _tree(h, config.parent / "overrides", "theme", contents=True)
+    base = ROOT / "mkdocs.yml"
+    h.update(base.read_bytes() if base.is_file() and base != config else b"")
+    _tree(h, ROOT / "overrides", "theme", contents=True)
     _tree(h, docs, "docs")
     return h.hexdigest()
 

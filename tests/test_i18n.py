@@ -16,13 +16,20 @@ def _fields(s: str) -> set[str]:
 
 
 def test_every_language_has_every_key_with_the_same_placeholders():
-    keys = {lang: set(table) for lang, table in i18n.STRINGS.items()}
+    # A language may add "key.one", its form for n == 1 (English plurals), to a key that counts {n}.
+    keys = {lang: {k for k in table if not k.endswith(".one")} for lang, table in i18n.STRINGS.items()}
     assert set(keys) == set(i18n.LANGUAGES)
     reference = keys[i18n.DEFAULT]
     for lang, own in keys.items():
         assert own == reference, f"{lang}: missing {sorted(reference - own)}, extra {sorted(own - reference)}"
+        for key in i18n.STRINGS[lang]:
+            if key.endswith(".one"):
+                base = key[:-4]
+                assert "n" in _fields(i18n.STRINGS[lang][base]), f"{lang}: {key} for a key without {{n}}"
+                assert _fields(i18n.STRINGS[lang][key]) == _fields(i18n.STRINGS[lang][base]), key
     for key in reference:
-        fields = {lang: _fields(i18n.STRINGS[lang][key]) for lang in i18n.LANGUAGES}
+        # An empty text (a .gloss line the English edition leaves out) fills nothing.
+        fields = {lang: _fields(i18n.STRINGS[lang][key]) for lang in i18n.LANGUAGES if i18n.STRINGS[lang][key]}
         assert len({frozenset(f) for f in fields.values()}) == 1, f"{key}: placeholders differ {fields}"
 
 
@@ -42,3 +49,16 @@ def test_script_strings_is_a_script_holding_only_js_keys():
     table = json.loads(body.split("window.ATLAS_STRINGS = ", 1)[1].rstrip(";\n"))
     assert all(f"js.{k}" in i18n.STRINGS["en"] for k in table)
     assert "<" not in body
+
+
+def test_counts_take_the_singular_where_a_language_has_one():
+    assert i18n.text("en", "counts.topics", n=1) == "1 topic"
+    assert i18n.text("en", "counts.topics", n=2) == "2 topics"
+    assert i18n.text("zh", "counts.topics", n=1) == "1 个题目"
+
+
+def test_t_link_links_the_bracketed_part_and_escapes_the_rest():
+    from generator.render import make_env
+    env = make_env()
+    out = env.from_string('{{ t_link("home.all", "regions/", n="3*") }}').render(lang="en", page_url="")
+    assert out == "3\\* guides in all, every one listed by [region](regions/) and year\\."

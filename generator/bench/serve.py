@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from ..build import ROOT
+from ..edition import config_path
 from .corpus import edit_one_guide
 
 
@@ -42,7 +43,7 @@ def measure_serve(content: Path, work: Path, log, timeout: float = 900) -> dict:
     subprocess.run([*py, "generate", "--out", str(docs)], check=True, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     port = _free_port()
     watch = subprocess.Popen([*py, "watch", "--out", str(docs)], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(ROOT / "mkdocs.yml"),
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config_path(docs)),
                               "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
     try:
         start = time.perf_counter()

@@ -13,13 +13,8 @@ from ..write import Output
 
 URL = "search/"
 
-# Pagefind filter key → the label the search page shows (Chinese, English).
-FILTERS = (
-    ("region", "地区", "Region"),
-    ("year", "年度", "Year"),
-    ("track", "类别", "Track"),
-    ("tag", "标签", "Tag"),
-)
+# Pagefind filter keys; the search page labels them with t("label.<key>") (generator/i18n.py).
+FILTERS = ("region", "year", "track", "tag")
 
 
 def outputs(site, renderer):

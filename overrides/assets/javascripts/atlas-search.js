@@ -8,7 +8,7 @@
 // Searching itself (and its repairs for Chinese) is atlas-search-engine.js. Pagefind's bundle is
 // found relative to the page (Material's base_url), so the site works from any static host and
 // sub-path. Result text is inserted as text; only the excerpt's <mark> becomes markup.
-// Its words are the edition's, from window.ATLAS_STRINGS (generator/i18n.py, keys "js.search.…").
+// Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys).
 
 import { find } from "./atlas-search-engine.js";
 
@@ -21,10 +21,10 @@ const toggle = document.getElementById("__search");
 
 let pagefindPromise = null;
 
-/** The interface text `key` ("search.…", from generator/i18n.py's "js." keys), {name}s filled in. */
+/** The edition's interface text for `key`, with {name} filled from `values`. */
 function t(key, values = {}) {
   const text = (window.ATLAS_STRINGS || {})[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+  return text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
 }
 
 /** Pagefind's API, loaded once, on first use. */
@@ -57,8 +57,7 @@ function highlighted(excerpt) {
 
 /** The facts a topic carries (data-pagefind-meta): region · year · guide · track. */
 function facts(meta) {
-  const items = ["region", "year", "guide", "track"]
-    .map((key) => [t(`search.meta.${key}`), meta[key]]).filter(([, value]) => value);
+  const items = ["region", "year", "guide", "track"].map((key) => [t(key), meta[key]]).filter(([, value]) => value);
   if (!items.length) return null;
   const list = el("p", { class: "atlas-search-result__facts" });
   items.forEach(([label, value], i) => {
@@ -82,9 +81,9 @@ function resultItem(data) {
 
 function countText(search) {
   const { total, exact, partial } = search;
-  if (!exact) return t("search.count.checking", { n: total });
-  const main = total === 0 ? t("search.count.none") : total === 1 ? t("search.count.one") : t("search.count.many", { n: total });
-  return partial ? main + t("search.count.partial", { n: partial }) : main;
+  if (!exact) return t("results_checking", { total });
+  const main = total === 0 ? t("results_none") : total === 1 ? t("results_one") : t("results_many", { total });
+  return partial ? main + t("results_partial", { total: partial }) : main;
 }
 
 /** Results into `list`, exact ones first; partial ones after a notice saying they are partial. */
@@ -94,7 +93,7 @@ function showResults(list, data, append = false) {
   for (const d of data) {
     if (d.partial && !noticed) {
       items.push(el("li", { class: "atlas-search-partial", "data-atlas-search-partial": "", role: "note" },
-        t("search.partial.notice")));
+        t("partial_notice")));
       noticed = true;
     }
     items.push(resultItem(d));
@@ -244,7 +243,7 @@ async function mountPage(root) {
   // A keyboard user's way past the filters' checkboxes to the results.
   list.id ||= "atlas-search-results";
   list.tabIndex = -1;
-  const skip = el("a", { class: "atlas-skip", href: `#${list.id}` }, t("search.skip"));
+  const skip = el("a", { class: "atlas-skip", href: `#${list.id}` }, t("skip_to_results"));
   skip.addEventListener("click", (event) => { event.preventDefault(); list.focus(); });
   box.before(skip);
 
@@ -308,7 +307,7 @@ async function mountPage(root) {
     if (!query && !Object.keys(filters).length) {
       search = null;
       list.replaceChildren();
-      status.textContent = t("search.prompt");
+      status.textContent = t("type_to_search");
       showCounts(null);
       more.hidden = true;
       list.dataset.state = state;

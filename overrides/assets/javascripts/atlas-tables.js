@@ -1,11 +1,11 @@
 // Wide tables: a sign that they scroll sideways, and keyboard focus so they can be scrolled
 // without a mouse (axe: scrollable-region-focusable). Marks each scrolling box (Material's
 // .md-typeset__scrollwrap around Markdown tables, the explorer's .atlas-explorer-scroll) with
-// .atlas-scrolls and a hint from window.ATLAS_STRINGS ("js.tables.scroll"); atlas.css shows the
+// .atlas-scrolls and a hint from window.ATLAS_STRINGS ("js.tables_scroll"); atlas.css shows the
 // hint and fades the right edge (.atlas-scrolls--end once scrolled to the end).
 (function () {
   const BOXES = ".md-typeset__scrollwrap, .atlas-explorer-scroll";
-  const hint = (window.ATLAS_STRINGS || {})["tables.scroll"] || "";
+  const hint = (window.ATLAS_STRINGS || {})["tables_scroll"] || "";
 
   function end(box) {
     box.classList.toggle("atlas-scrolls--end", box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);

@@ -5,8 +5,9 @@
  * (?region=&year=&track=&tag=&q=&sort=&order=) so a view can be shared. A page holds the rows of
  * one region or of all (form[data-scope]); choosing a region the page does not hold opens that
  * region's page with the same query. Only relative URLs are used, so any sub-path works.
- * "下载当前结果（CSV）" saves the rows shown, in their order, as UTF-8 CSV with a byte-order
+ * The CSV button saves the rows shown, in their order, as UTF-8 CSV with a byte-order
  * mark (so Excel reads Chinese), with each topic's full address in the last column.
+ * Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys).
  */
 (function () {
   "use strict";
@@ -18,6 +19,12 @@
   var rows = table ? Array.prototype.slice.call(table.tBodies[0].rows) : [];
   var heads = table ? Array.prototype.slice.call(table.tHead.rows[0].cells) : [];
   var count = document.querySelector(".atlas-explorer-count");
+  var STRINGS = window.ATLAS_STRINGS || {};
+  function t(key, values) {
+    return String(STRINGS[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
   var empty = document.querySelector(".atlas-explorer-empty");
   var collator = new Intl.Collator("zh-CN", { numeric: true });
   var sort = { key: "", order: "asc" };
@@ -72,8 +79,8 @@
     });
     if (count) {
       count.textContent = shown === rows.length
-        ? "共 " + rows.length + " 个题目"
-        : "显示 " + shown + " / " + rows.length + " 个题目";
+        ? t("explorer_all", { total: rows.length })
+        : t("explorer_shown", { shown: shown, total: rows.length });
     }
     if (empty) empty.hidden = shown > 0 || rows.length === 0;
     window.history.replaceState(null, "", window.location.pathname + query() + window.location.hash);
@@ -148,7 +155,7 @@
 
   function downloadCsv() {
     var header = heads.map(function (th) { return csvField(th.textContent); });
-    header.push(csvField("链接"));
+    header.push(csvField(t("csv_link")));
     var lines = [header.join(",")];
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       if (row.hidden) return;
