@@ -149,3 +149,20 @@ def test_a_skip_link_leads_past_the_filters_to_the_results(page, base_url):
     first = results(page, PAGE_RESULTS)[0]["href"]
     assert page.evaluate("document.activeElement.href") == first
     settle(page)
+
+
+def test_excerpts_hold_no_facts_labels(page, base_url, site_model):
+    """Item 11: a topic's facts table labels (编号, 地区, 年度 …) are not indexed, so excerpts are
+    the topic's text ("编号. 8. 地区. 湖北. 年度. 2023" before)."""
+    page.goto(base_url)
+    topic = next(t for t in site_model.topics if t.content)
+    content = page.evaluate("""async ([url, region]) => {
+        const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+        await pf.options({baseUrl: new URL('.', document.baseURI).pathname});
+        const found = await pf.search(null, {filters: {region}});
+        for (const r of found.results) { const d = await r.data(); if (d.url.endsWith(url)) return d.content; }
+        return null;
+    }""", [topic.url, topic.guide.region.zh])
+    assert content is not None
+    assert not re.search(r"编号\W*" + re.escape(topic.number), content), content[:120]
+    assert "项目" not in content[:10] and str(topic.guide.year) in content  # values stay searchable
