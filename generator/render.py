@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n
+from . import i18n, page_meta
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -184,18 +184,9 @@ def make_env() -> jinja2.Environment:
     env.filters["html"] = html_text
     env.filters["linkify"] = md_linkify
     env.filters["anchor"] = anchor
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link)
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link,
+                       repository=page_meta.repository())
     return env
-
-
-# Pages that only list other pages (their titles, counts and filters) are kept out of the search
-# index (main.html leaves out data-pagefind-body): a search finds the topic or guide itself, and no
-# result's excerpt is a listing's labels and counts ("人才. Talent. 2. 2. 2.") or the explorer's
-# empty state.
-UNINDEXED = frozenset({
-    "home.md.j2", "regions.md.j2", "region.md.j2", "tags.md.j2", "tag.md.j2", "tag_region.md.j2",
-    "explorer.md.j2", "years.md.j2", "year.md.j2", "plans.md.j2",
-})
 
 
 class Renderer:
@@ -212,17 +203,19 @@ class Renderer:
         """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""
         text = self.env.get_template(template).render(page_url=page_url, **context)
         text = re.sub(r"\n{3,}", "\n\n", text)
-        if template in UNINDEXED:
-            meta = {**(meta or {}), "search": {"exclude": True}}
+        meta = {**page_meta.extra(template, context), **(meta or {})}
         title = page_title(text)
         if title and not (meta or {}).get("title"):
             # MkDocs takes a title from the h1 only when the page starts with it; ours may
             # start with breadcrumbs, so the h1's text is given as the page title.
             meta = {**(meta or {}), "title": title}
         if meta:
+            # The theme prints page.meta.title into <title> and the header, and .description into
+            # <meta content="…">, unescaped.
             if meta.get("title"):
-                # The theme prints page.meta.title into <title> and the header unescaped.
                 meta = {**meta, "title": html.escape(str(meta["title"]), quote=False)}
+            if meta.get("description"):
+                meta = {**meta, "description": html.escape(str(meta["description"]), quote=True)}
             text = front_matter(meta) + text
         return text
 
