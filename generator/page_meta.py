@@ -8,6 +8,7 @@
   overrides/partials/tabs-item.html.
 - `atlas_source`: the content file the page is made from (content/guides/<region>/<id>.yml), for
   the edit and report-an-error buttons (overrides/partials/actions.html).
+- `source_page(file)`: the URL of the page that shows a source text with numbered lines.
 - The repository address (ATLAS_REPO_URL, e.g. https://github.com/owner/repo; the deploy workflow
   sets it): the edit buttons and the about page's link to CONTRIBUTING.md need it; without it
   the pages name the file instead. Given to the theme as config.extra.repository (edition.py).
@@ -75,3 +76,8 @@ def repository() -> str:
     """The repository's web address (ATLAS_REPO_URL, no trailing slash), or "" when unset or not an address."""
     value = os.environ.get("ATLAS_REPO_URL", "").strip().rstrip("/")
     return value if _REPOSITORY.match(value) else ""
+
+
+def source_page(source_file: str) -> str:
+    """The page showing a source text (sources/NAME.txt → sources/NAME/; see pages/sources.py)."""
+    return source_file.removesuffix(".txt") + "/"

@@ -75,6 +75,12 @@ def html_text(value) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
+def html_exact(value) -> Markup:
+    """Text → escaped HTML with its spaces and tabs kept (a source text's line, shown pre-wrapped;
+    a tab as &#9;, which Markdown would otherwise expand to spaces)."""
+    return Markup(html.escape("" if value is None else str(value), quote=True).replace("\t", "&#9;"))
+
+
 def attr(value) -> Markup:
     """Text → a double-quoted HTML attribute value."""
     return Markup('"' + html.escape("" if value is None else str(value), quote=True) + '"')
@@ -182,10 +188,11 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["attr"] = attr
     env.filters["html"] = html_text
+    env.filters["html_exact"] = html_exact
     env.filters["linkify"] = md_linkify
     env.filters["anchor"] = anchor
     env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link,
-                       repository=page_meta.repository())
+                       repository=page_meta.repository(), source_page=page_meta.source_page)
     return env
 
 

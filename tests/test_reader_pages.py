@@ -103,3 +103,23 @@ def test_guide_and_topic_pages_link_their_content_file(built, site_model):
         assert (ROOT / f"content/guides/{topic.guide.key}.yml").is_file()
     about = read_page(built, "about/")
     assert f"{REPOSITORY}/blob/main/CONTRIBUTING.md" in about.links
+
+
+def test_source_texts_read_right_on_any_server(built, site_model):
+    """Item 3: sources/*.txt was UTF-8 without a charset, shown as mojibake by servers sending
+    text/plain without one. The text now starts with a byte-order mark (browsers read UTF-8 by it,
+    whatever the server says), and a page shows it with numbered lines a guide can link to."""
+    guide = next(g for g in site_model.guides if g.kind == "call")
+    raw = (built / guide.source_file).read_bytes()
+    original = (ROOT / "content" / guide.source_file).read_bytes()
+    assert raw == b"\xef\xbb\xbf" + original  # the text itself, byte for byte, after the mark
+    url = guide.source_file.removesuffix(".txt") + "/"
+    html = (built / url / "index.html").read_text(encoding="utf-8")
+    lines = original.decode("utf-8").splitlines()
+    items = re.findall(r'<li id="L(\d+)">(.*?)</li>', html, re.S)
+    assert [int(n) for n, _ in items] == list(range(1, len(lines) + 1))
+    assert [html_lib.unescape(text) for _, text in items] == lines
+    assert "data-pagefind-body" not in html  # the guide's own pages hold this text for search
+    assert guide.source_file.rsplit("/", 1)[1] in html  # a link to the plain text
+    guide_page = read_page(built, guide.url)
+    assert any(link.endswith(url.split("/", 1)[1]) for link in guide_page.links)

@@ -92,7 +92,7 @@ function showResults(list, data, append = false) {
   let noticed = append && list.querySelector("[data-atlas-search-partial]");
   for (const d of data) {
     if (d.partial && !noticed) {
-      items.push(el("li", { class: "atlas-search-partial", "data-atlas-search-partial": "", role: "note" },
+      items.push(el("li", { class: "atlas-search-partial", "data-atlas-search-partial": "" },
         t("partial_notice")));
       noticed = true;
     }
