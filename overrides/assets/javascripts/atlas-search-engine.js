@@ -150,7 +150,10 @@ export async function find(pf, query, filters = {}) {
           // Pagefind's own results are all checked and few hold the query: its words may have
           // been segmented otherwise in the index, so look for pages holding them one by one.
           widened = true;
-          pool.push(...await wordByWord(pf, unique, filters, new Set(pool.map((r) => r.id))));
+          // Single characters (成, 圈) match as prefixes of countless index words, which makes them
+          // the slowest to search: left out once the query has three longer words to go by.
+          const alone = unique.filter(long).length >= 3 ? unique.filter(long) : unique;
+          pool.push(...await wordByWord(pf, alone, filters, new Set(pool.map((r) => r.id))));
           limit = Math.min(pool.length, VERIFY_LIMIT);
         }
         if (exact.length >= given + n || checked >= Math.min(limit, budget)) break;
