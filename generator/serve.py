@@ -15,9 +15,11 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +105,45 @@ def watch(args, generate, preview: Path | None = None, keep_going=lambda: True) 
 @contextmanager
 def _nothing():
     yield
+
+
+# Pagefind over the previewed site, run by the hooks after each build. Kept here, not in the hooks
+# file, which MkDocs loads anew with each build: one run at a time across builds.
+_indexing = threading.Lock()
+_again: set[str] = set()  # sites built again while Pagefind was indexing them
+
+
+def index_in_background(site: Path) -> None:
+    """Index `site` with Pagefind in a thread (into pagefind.new/, then swapped in for pagefind/),
+    so a rebuild is shown at once and search catches up; a build meanwhile has it run again."""
+    threading.Thread(target=_index, args=(site,), daemon=True).start()
+
+
+def _index(site: Path) -> None:
+    from .build import PAGEFIND_EXCLUDE
+
+    if not _indexing.acquire(blocking=False):
+        _again.add(str(site))
+        return
+    try:
+        while True:
+            _again.discard(str(site))
+            fresh, live, old = site / "pagefind.new", site / "pagefind", site / "pagefind.old"
+            shutil.rmtree(fresh, ignore_errors=True)
+            done = subprocess.run(
+                [sys.executable, "-m", "pagefind_bin_extended", "--site", str(site), "--output-path", str(fresh),
+                 "--silent", *(a for selector in PAGEFIND_EXCLUDE for a in ("--exclude-selectors", selector))],
+                check=False).returncode == 0
+            if done and site.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+                if live.exists():
+                    live.rename(old)
+                fresh.rename(live)
+                shutil.rmtree(old, ignore_errors=True)
+            if str(site) not in _again:
+                return
+    finally:
+        _indexing.release()
 
 
 def serve(args, generate) -> int:

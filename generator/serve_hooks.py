@@ -3,7 +3,9 @@
 - MkDocs rebuilds when the generator has finished a generation (build/preview/state.json), not
   on each Markdown file it writes, and holds the preview lock while it builds: a rebuild never
   reads a half-written page (MkDocs' `--dirty` build failed on one with a Jinja traceback).
-- After each build, Pagefind indexes the previewed site, as `make site` does, so search works.
+- After each build, Pagefind indexes the previewed site, as `make site` does, so search works:
+  in the background (at a thousand guides it takes a while), into pagefind.new/, swapped in
+  when done; a build meanwhile has it run once more after.
 - Every page loads assets/javascripts/atlas-preview.js, written after each build: when the last
   generation failed it shows the content errors at the top of the page (the Markdown, and so the
   page, stays the last good one; the terminal shows the errors too).
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,8 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator import i18n  # noqa: E402
-from generator.build import PAGEFIND_EXCLUDE  # noqa: E402
-from generator.serve import preview_dir, read_errors  # noqa: E402
+from generator.serve import index_in_background, preview_dir, read_errors  # noqa: E402
 
 SCRIPT = "assets/javascripts/atlas-preview.js"
 _lock = None
@@ -98,8 +98,7 @@ def on_post_build(config):
         title = i18n.text(lang, "preview.errors", count=len(errors))
         script.write_text(_SHOW % (json.dumps(errors, ensure_ascii=False), json.dumps(title, ensure_ascii=False)),
                           encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(site), "--silent",
-                        *(a for selector in PAGEFIND_EXCLUDE for a in ("--exclude-selectors", selector))],
-                       check=False)
+        index_in_background(site)
     finally:
         _release()
+

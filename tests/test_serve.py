@@ -1,7 +1,7 @@
 """`make serve` as a contributor uses it (issue 18, items 16 and 18): the real preview server on a
 free port, over a private copy of content/ that the test edits as a contributor saves a file.
 
-- search works in the preview: Pagefind's bundle and index are served, and a new title is found;
+- search works in the preview: Pagefind's bundle and index are served, and rebuilt after a save;
 - saving never prints a traceback (MkDocs' --dirty rebuild used to read half-written pages);
 - a content error reaches the page being previewed (its preview script shows it) and the terminal.
 """
@@ -89,8 +89,8 @@ def test_preview_searches_rebuilds_cleanly_and_shows_errors_in_the_page(preview)
     content, base, log = preview
     topic = f"{base}guides/hubei/2023-ruankexue-zhongdian/"
 
-    # Search: Pagefind's script and index are there, as on the built site.
-    assert fetch(base + "pagefind/pagefind.js")[0] == 200
+    # Search: Pagefind's script and index are there (indexed just after the build), as on the built site.
+    wait_for(lambda: fetch(base + "pagefind/pagefind.js")[0] == 200, "Pagefind's bundle")
     assert fetch(base + "pagefind/pagefind-entry.json")[0] == 200
     page = fetch(topic)[1]
     assert "assets/javascripts/atlas-preview.js" in page  # every page loads the preview script
