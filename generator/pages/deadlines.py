@@ -19,9 +19,7 @@ from ..write import Output
 
 URL = "deadlines/"
 PAST = 60  # closed windows on the main page; the rest by year
-# Listings of other pages' facts: kept out of the search index (overrides/main.html), as search
-# would otherwise find every guide twice.
-META = {"hide": ["navigation"], "search": {"exclude": True}}
+META = {"hide": ["navigation"]}  # kept out of the search index: page_meta.UNINDEXED
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,7 @@ URL = "programmes/"
 def outputs(site, renderer):
     if not site.programmes:
         return
-    yield Output(page_path(URL), partial(renderer.render, "programmes.md.j2", URL, meta={"search": {"exclude": True}},
-                                         programmes=site.programmes))
+    yield Output(page_path(URL), partial(renderer.render, "programmes.md.j2", URL, programmes=site.programmes))
     for p in site.programmes:
         pairs = compare.consecutive(p)
         yield Output(page_path(p.url), partial(
@@ -33,7 +32,7 @@ def outputs(site, renderer):
 
 
 def _comparison_page(renderer, url, old, new) -> str:
-    # Kept out of the search index: it repeats its editions' topic titles (overrides/main.html).
-    return renderer.render("compare.md.j2", url, meta={"hide": ["navigation"], "search": {"exclude": True}},
+    # Kept out of the search index (page_meta.UNINDEXED): it repeats its editions' topic titles.
+    return renderer.render("compare.md.j2", url, meta={"hide": ["navigation"]},
                            c=compare.compare(old, new),
                            threshold=compare.THRESHOLD)

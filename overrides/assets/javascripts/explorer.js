@@ -7,7 +7,6 @@
  * The status filter uses the reader's current Beijing time (atlas-status.js, window.AtlasStatus)
  * over each row's window (data-opens, data-closes); rows without one are "custom" (not stated).
  * The funding filter takes ranges in 万元 ("10-20": 10 ≤ amount < 20, "50-": 50 and above, "none").
- * When the table is wider than its box, a line says it scrolls sideways.
  * Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys). A page holds the rows of
  * one region or of all (form[data-scope]); choosing a region the page does not hold opens that
  * region's page with the same query. Only relative URLs are used, so any sub-path works.
@@ -239,16 +238,8 @@
       apply();
     }, 0);
   });
-  // A sign that the table scrolls, when it is wider than its box (phones).
-  var scroller = document.querySelector(".atlas-explorer-scroll");
-  var hint = document.querySelector(".atlas-scroll-hint");
-  function showHint() {
-    if (scroller && hint) hint.hidden = scroller.scrollWidth <= scroller.clientWidth + 1;
-  }
-  window.addEventListener("resize", showHint);
   if (table) {
     applySort();
     apply();
-    showHint();
   }
 })();
