@@ -283,7 +283,8 @@ def test_search_page_filters_by_status_in_the_readers_time(editions_page, editio
 
     def shown():
         return page.eval_on_selector_all(
-            "[data-atlas-search-results] li", "items => items.filter(li => !li.hidden).map(li => li.querySelector('a').href)")
+            "[data-atlas-search-results] li.md-search-result__item",
+            "items => items.filter(li => !li.hidden).map(li => li.querySelector('a').href)")
 
     assert any("2025-shifan" in u for u in shown()) and any("2026-shifan" in u for u in shown())
     page.select_option("select[name=status]", "open")

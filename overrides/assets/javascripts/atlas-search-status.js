@@ -57,7 +57,8 @@
   }
 
   function apply() {
-    var items = Array.prototype.slice.call(list.children);
+    // Results only (the list may also hold notices, such as the one over partial matches).
+    var items = Array.prototype.slice.call(list.querySelectorAll("li.md-search-result__item"));
     var shown = 0;
     items.forEach(function (li) {
       var ok = !select.value || statusOf(li) === select.value;
@@ -70,6 +71,6 @@
   }
 
   select.addEventListener("change", apply);
-  new MutationObserver(apply).observe(list, { childList: true });
+  new MutationObserver(apply).observe(list, { childList: true, subtree: true });
   apply();
 })();
