@@ -56,11 +56,12 @@ def test_wide_tables_say_they_scroll(page, base_url, scheme):
     规划条目; the home table at 390 px hid 题目). A wide table says so, can take keyboard focus,
     and loses its faded edge once scrolled to the end."""
     page.emulate_media(color_scheme=scheme)
-    for url, size in (("tags/", {"width": 1280, "height": 900}), ("", PHONE), ("data/", PHONE)):
+    # (The home page's region table is a list since issue 16; the deadlines table is wide on a phone.)
+    for url, size in (("tags/", {"width": 1280, "height": 900}), ("deadlines/", PHONE), ("data/", PHONE)):
         page.set_viewport_size(size)
         page.goto(base_url + url)
         page.wait_for_selector(".atlas-scrolls")
-        boxes = page.eval_on_selector_all(".md-typeset__scrollwrap, .atlas-explorer-scroll", """boxes => boxes
+        boxes = page.eval_on_selector_all(".md-typeset__scrollwrap, .atlas-explorer-scroll, .atlas-table-scroll", """boxes => boxes
             .filter(b => b.scrollWidth > b.clientWidth + 1)
             .map(b => [b.classList.contains('atlas-scrolls'), b.tabIndex, getComputedStyle(b, '::before').content])""")
         assert boxes, url

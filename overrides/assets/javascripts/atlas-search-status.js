@@ -35,7 +35,11 @@
   note.className = "atlas-search-status__note";
   note.setAttribute("aria-live", "polite");
   note.hidden = true;
-  form.insertAdjacentElement("afterend", label);
+  // After the skip link and the filters, before the result count: the search box still leads
+  // straight to the skip link.
+  var count = root.querySelector("[data-atlas-search-status]");
+  if (count) count.insertAdjacentElement("beforebegin", label);
+  else list.insertAdjacentElement("beforebegin", label);
   label.insertAdjacentElement("afterend", note);
 
   var wanted = new URLSearchParams(window.location.search).get("status") || "";
