@@ -111,6 +111,47 @@ def pdf(paras: list[str], path: Path, look_alikes: bool = True) -> Path:
     return path
 
 
+def source_page(text: str) -> str:
+    """HTML printing a source text the way a bureau's Word export looks: each line a paragraph with its
+    first line indented, each run of tab-separated rows a ruled table (a cell's `<p>` marks its
+    paragraphs), stray markup shown as the reader sees it (gone)."""
+    from .clean import _BLOCK_TAGS, _TABLE_TAGS, tidy
+
+    def cell(c: str) -> str:
+        paras = [tidy(p) for p in _BLOCK_TAGS.split(_TABLE_TAGS.sub(" ", c))]
+        return "".join(f"<p>{html.escape(p)}</p>" for p in paras if p)
+
+    body, rows = [], []
+    for line in text.replace("\r\n", "\n").split("\n") + [""]:
+        if "\t" in line and len([c for c in line.split("\t") if c.strip()]) >= 2:
+            rows.append("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in line.split("\t")) + "</tr>")
+            continue
+        if rows:
+            body.append("<table>" + "".join(rows) + "</table>")
+            rows = []
+        t = tidy(line)
+        if t:
+            body.append(f"<p>{html.escape(t)}</p>")
+    return ("<!doctype html><html><head><meta charset='utf-8'><style>"
+            "body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC',serif;font-size:14pt;line-height:1.6}"
+            "body>p{margin:0 0 .3em;text-indent:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}"
+            "td{border:1px solid #000;padding:2pt 5pt;vertical-align:top;font-size:12pt}td p{margin:0}"
+            "</style></head><body>" + "".join(body) + "</body></html>")
+
+
+def print_html(pages: list[tuple[str, Path]]) -> None:
+    """Print each (HTML, path) to an A4 PDF with a running head and `— N —` page numbers, in one browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = _browser_page(pw)
+        for markup, path in pages:
+            page.set_content(markup)
+            page.pdf(path=str(path), format="A4", display_header_footer=True, header_template=HEADER,
+                     footer_template=FOOTER, margin={"top": "25mm", "bottom": "25mm", "left": "20mm", "right": "20mm"})
+        browser.close()
+
+
 def _browser_page(pw, **kwargs):
     browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox", "--disable-gpu"])
     return browser, browser.new_page(**kwargs)
