@@ -31,6 +31,8 @@ class Table:
     bands: list[list[float]]  # per row band: the x of its cell edges, left to right
     cells: list[list[list[tuple[float, float, float, float, str]]]] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)  # per row its cells' text, paragraphs joined by <p>
+    open_top: bool = False  # no rule above the first row: a row cut by the page break goes on here
+    open_bottom: bool = False  # no rule below the last row: its row goes on on the next page
 
     def holds(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.bottom <= y <= self.top
@@ -108,9 +110,9 @@ def grids(hs: list[tuple], vs: list[tuple]) -> list[Table]:
     for members in groups.values():
         h = [items[i] for i in members if items[i][0] == "h"]
         v = [items[i] for i in members if items[i][0] == "v"]
-        ys = [y for _, _, _, y in h]
-        ys += [min(y0 for _, _, y0, _ in v), max(y1 for _, _, _, y1 in v)]  # a row cut open by a page break
-        ys = sorted(_merge(ys), reverse=True)
+        ruled = [y for _, _, _, y in h]
+        low, high = min(y0 for _, _, y0, _ in v), max(y1 for _, _, _, y1 in v)
+        ys = sorted(_merge(ruled + [low, high]), reverse=True)  # a row cut open by a page break: closed
         if len(ys) < 2 or len(_merge([x for _, x, _, _ in v])) < 2:
             continue
         left, right = min(x for _, x, _, _ in v), max(x for _, x, _, _ in v)
@@ -118,7 +120,8 @@ def grids(hs: list[tuple], vs: list[tuple]) -> list[Table]:
         for hi, lo in zip(ys, ys[1:]):
             mid = (hi + lo) / 2
             bands.append(_merge([x for _, x, y0, y1 in v if y0 - NEAR <= mid <= y1 + NEAR]) or [left, right])
-        table = Table(left - NEAR, ys[-1] - NEAR, right + NEAR, ys[0] + NEAR, ys, bands)
+        table = Table(left - NEAR, ys[-1] - NEAR, right + NEAR, ys[0] + NEAR, ys, bands,
+                      open_top=high > max(ruled) + NEAR, open_bottom=low < min(ruled) - NEAR)
         table.cells = [[[] for _ in range(max(0, len(b) - 1))] for b in bands]
         tables.append(table)
     return sorted(tables, key=lambda t: -t.top)
@@ -144,8 +147,10 @@ def cell_text(chars: list[tuple[float, float, float, float, str]]) -> str:
     for prev, ln in zip(lines, lines[1:]):
         em = max(1.0, ln[2] - ln[1])
         text = ln[0].lstrip()
-        new = (prev[4] < right - 1.5 * em or ln[3] > left + 1.5 * em
-               or (paras[-1].rstrip()[-1:] in P.TERMINAL + "：:" and P.starts_structure(text)))
+        ends = paras[-1].rstrip()[-1:] in P.TERMINAL + "：:"
+        short = right - prev[4]  # a line ends short when the next word would not fit, or where a paragraph ends
+        new = (short > 4 * em or (short > 1.5 * em and ends) or ln[3] > left + 1.5 * em
+               or (ends and P.starts_structure(text)))
         if new:
             paras.append(text)
         else:  # a wrapped line: a space kept at the wrap stays; English words wrapped get one
@@ -171,7 +176,8 @@ def join(a: Table, b: Table) -> None:
     rows = b.rows
     if rows and a.rows and rows[0] == a.rows[0]:
         rows = rows[1:]
-    if rows and a.rows and len(rows[0]) == len(a.rows[-1]) and not rows[0][0] and a.rows[-1][0]:
+    cut_row = (a.open_bottom or b.open_top) or (not rows[0][0] and a.rows[-1][0]) if rows and a.rows else False
+    if cut_row and len(rows[0]) == len(a.rows[-1]):
         last = a.rows[-1]
         for i, part in enumerate(rows[0]):
             if not part:
