@@ -33,6 +33,7 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)  # per row its cells' text, paragraphs joined by <p>
     open_top: bool = False  # no rule above the first row: a row cut by the page break goes on here
     open_bottom: bool = False  # no rule below the last row: its row goes on on the next page
+    into: Table | None = None  # the table on an earlier page this one was joined to
 
     def holds(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.bottom <= y <= self.top
@@ -172,23 +173,26 @@ def continues(a: Table, b: Table) -> bool:
 
 
 def join(a: Table, b: Table) -> None:
-    """Append b's rows to a: a repeated header row dropped, a row cut by the page break joined."""
-    rows = b.rows
-    if rows and a.rows and rows[0] == a.rows[0]:
+    """Append the rows of b (at the top of a page) to table a (at the foot of the page before), or to the
+    table a was itself joined to: a repeated header row dropped, a row cut by the page break put together."""
+    root = a.into or a
+    b.into = root
+    rows, b.rows = b.rows, []
+    if rows and root.rows and rows[0] == root.rows[0]:
         rows = rows[1:]
-    cut_row = (a.open_bottom or b.open_top) or (not rows[0][0] and a.rows[-1][0]) if rows and a.rows else False
-    if cut_row and len(rows[0]) == len(a.rows[-1]):
-        last = a.rows[-1]
+    if not rows or not root.rows:
+        root.rows.extend(rows)
+        return
+    last = root.rows[-1]
+    cut = a.open_bottom or b.open_top or (not rows[0][0] and last[0])
+    if cut and len(rows[0]) == len(last):
         for i, part in enumerate(rows[0]):
-            if not part:
-                continue
-            if not last[i]:
+            if part and last[i]:
+                last[i] += ("<p>" if last[i].rstrip()[-1:] in P.TERMINAL + "：:" else "") + part
+            elif part:
                 last[i] = part
-            else:
-                cut = last[i].rstrip()[-1:] in P.TERMINAL + "：:"
-                last[i] = last[i] + ("<p>" if cut else "") + part
         rows = rows[1:]
-    a.rows.extend(rows)
+    root.rows.extend(rows)
 
 
 def row_line(row: list[str]) -> str:

@@ -325,7 +325,7 @@ def _pdf(data: bytes, ocr: bool) -> Extracted:
             if isinstance(x, str):
                 lines.extend(_lines(x).split("\n"))
             else:
-                lines.extend(pdftables.row_line(r) for r in x.rows if any(r))
+                lines.extend(pdftables.row_line(r) for r in x.rows if any(r))  # none when joined to an earlier one
     return Extracted("\n".join(lines), "pdf", page_starts=page_starts)
 
 
@@ -387,7 +387,6 @@ def _join_tables(pages_items: list[list]) -> None:
         a, b = tables_a[-1], tables_b[0]
         if furniture_only(before[a + 1:]) and furniture_only(after[:b]) and pdftables.continues(before[a], after[b]):
             pdftables.join(before[a], after[b])
-            after[b] = ""
 
 
 def _indented(textpage) -> str:
