@@ -132,6 +132,48 @@ def test_pdf_with_running_heads_page_numbers_and_look_alikes(tmp_path, printed_p
     builds(content, tmp_path)
 
 
+@pytest.fixture(scope="module")
+def table_pdfs(tmp_path_factory):
+    """The notice whose topics sit in an attachment table (序号 | 题目 | 研究内容 | 经费 | 联系人), 14 rows,
+    every third with three paragraphs in its cell, printed twice: header row once, and header row
+    repeated on every page (<thead>). Cells wrap over many lines; rows are cut by page breaks."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium (tests/ensure-browser.sh installs it)")
+    folder = tmp_path_factory.mktemp("table-pdf")
+    for name, extra in (("once", []), ("repeated", ["repeat"])):
+        subprocess.run([sys.executable, "-m", "generator.importer.sample", "table", str(folder / f"{name}.pdf"), "14",
+                        *extra], check=True, cwd=ROOT, timeout=300)
+    return folder
+
+
+@pytest.mark.parametrize("header", ["once", "repeated"])
+def test_pdf_table_imports_as_the_docx_table_does(header, table_pdfs, tmp_path):
+    """The same attachment table from .docx and from PDF gives the same topics, field for field."""
+    import pypdfium2 as pdfium
+
+    from generator.importer import pdftables
+    from generator.importer.read import read
+
+    src = table_pdfs / f"{header}.pdf"
+    pdf = pdfium.PdfDocument(str(src))
+    try:
+        assert len(pdf) >= 3
+        cut = [t.open_bottom for i in range(len(pdf)) for t in pdftables.grids(*pdftables.rules(pdf[i]))]
+    finally:
+        pdf.close()
+    assert any(cut), "the sample should have a row cut by a page break"
+    rows = [l for l in read(src).text.split("\n") if "\t" in l]
+    assert [r.split("\t")[0] for r in rows] == ["序号"] + [str(i) for i in range(1, 15)]  # header once, no row split
+    content = copy_content(tmp_path)
+    from_docx = imported(content, make_import(content, sample.docx_with_table(tmp_path / "guide.docx", 14, tall=True),
+                                              "OUTPUT=" + str(content / "guides" / "docx.yml")))
+    from_pdf = imported(content, make_import(content, src, "OUTPUT=" + str(content / "guides" / "pdf.yml")))
+    assert len(from_pdf["tracks"][0]["topics"]) == 14
+    assert from_pdf["tracks"] == from_docx["tracks"]
+    third = from_pdf["tracks"][0]["topics"][2]["content"]  # three paragraphs in one cell, the third cut by a page
+    assert third == [{"list": [sample.CONTENT_A.format(x=sample.SUBJECTS[k]) for k in (4, 5, 6)]}]
+
+
 def test_old_word_doc_goes_through_antiword(tmp_path):
     """No .doc can be made here, so a stand-in antiword on PATH prints what antiword prints for one
     (text, tables as | cells |); the importer must call it and read its output like any other text."""
