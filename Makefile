@@ -12,7 +12,7 @@ help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
 	@echo "make check  validate content/ only"
-	@echo "make serve  live preview on http://127.0.0.1:8000/"
+	@echo "make serve  live preview on http://127.0.0.1:8000/ (PORT=8100 for another port)"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 	@echo "make import FILE=guide.docx [REGION=宜昌] [YEAR=2024] [URL=https://…]  draft a guide from a published file"
 	@echo "make bench-import  time importing a synthetic 100-page PDF guide"
@@ -31,11 +31,10 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check
 
+# Live preview (generator/serve.py): regenerates on each save, with search and content errors shown in the page.
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/python -m generator generate
-	$(BIN)/python -m generator watch > /dev/null & watcher=$$!; \
-	trap 'kill $$watcher' EXIT INT TERM; \
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f build/docs.mkdocs.yml --dirty --no-strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m generator serve --port $(PORT)
 
 GUIDES ?= 1000
 bench: $(STAMP)

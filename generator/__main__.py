@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,generate,site,watch,new,import}."""
+"""Command line: python -m generator {check,generate,site,watch,serve,new,import}."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
+from . import serve as preview
 from .errors import ContentError, ContentErrors
 from .importer import cli as import_cli
 from .scaffold import ScaffoldError, new_guide
@@ -31,8 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
     site.add_argument("--site-dir", type=Path, default=ROOT / "site")
     site.add_argument("--stats", type=Path, help="write each step's time, memory and written files here (JSON)")
-    watch = sub.add_parser("watch", help="regenerate whenever content/ changes (for make serve)")
+    watch = sub.add_parser("watch", help="regenerate whenever content/ changes")
     watch.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
+    serve = sub.add_parser("serve", help="live preview: mkdocs serve, regenerating when content/ changes (make serve)")
+    serve.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
     new = sub.add_parser("new", help="start a guide file from the commented template (make new)")
     new.add_argument("--region", default="")
     new.add_argument("--year", default="")
@@ -62,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.stats:
                 _stats(args.stats, result, generated_rss, generated_cpu, built)
         elif args.command == "watch":
-            return _watch(args)
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # exit normally: forked page writers end too
+            return preview.watch(args, _generate)
+        elif args.command == "serve":
+            return preview.serve(args, _generate)
         elif args.command == "new":
             return _new(args)
     except ContentErrors as exc:
@@ -123,25 +130,6 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _watch(args) -> int:
-    def stamp():
-        return sorted((p.as_posix(), p.stat().st_mtime_ns) for p in args.content.rglob("*") if p.is_file())
-
-    # Stopped by make serve with SIGTERM: exit normally, so forked page writers end too.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    last = None
-    cache = ContentCache()  # only edited files are read again, and only their guides' pages rendered
-    while True:
-        now = stamp()
-        if now != last:
-            last = now
-            try:
-                _generate(args, cache)
-            except (ContentErrors, ContentError) as exc:
-                print(exc, file=sys.stderr)
-        time.sleep(1)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,9 @@ BEIJING = dt.timezone(dt.timedelta(hours=8))
 # Inside each page's indexed article (data-pagefind-body), what Pagefind must not index:
 # heading permalinks (¶), and the parts that name other pages (so that a search for their titles
 # does not find this page): breadcrumbs, the previous/next pager, related topics and their heading.
-PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager", "#related", ".atlas-related")
+# The labels of a topic's facts table too ("编号", "地区" …), which made every excerpt read "编号. 8. 地区. 湖北.".
+PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager", "#related", ".atlas-related",
+                    "[data-atlas-facts] thead", "[data-atlas-facts] td:first-child")
 
 
 def build_date() -> dt.date:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import i18n
+from . import i18n, page_meta
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "mkdocs.yml"
@@ -30,7 +30,7 @@ def config_text(docs: Path, lang: str) -> str:
         "INHERIT": str(BASE),
         "docs_dir": str(docs.resolve()),
         "theme": {"custom_dir": str(OVERRIDES)},
-        "extra": {"atlas": i18n.theme_strings(lang)},
+        "extra": {"atlas": i18n.theme_strings(lang), "repository": page_meta.repository()},
     }
     # JSON is YAML: one flow mapping, no emitter needed.
     return ("# Written by python -m generator (generator/edition.py); edit mkdocs.yml instead.\n"

@@ -324,6 +324,7 @@ def guide_record(guide: Guide, today: dt.date, links: Links) -> dict:
         ],
         "topicCount": len(guide.topics),
         "topicIds": [topic_id(t) for t in guide.topics],
+        "contacts": [contact(c) for c in guide.contacts],
     })
 
 
@@ -364,6 +365,8 @@ def csv_row(record: dict) -> dict:
         "number": record["number"],
         "title": record["title"],
         "titleEn": record.get("titleEn", ""),
+        "description": record["description"],
+        "deliverables": record.get("deliverables", ""),
         "fundingText": f.get("details", ""),
         "fundingWan": f"{Decimal(str(amount)).normalize():f}" if amount is not None else "",
         "fundingKind": f.get("kind", ""),

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import i18n
+from . import i18n, page_meta
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -44,10 +44,41 @@ def md_escape(value) -> Markup:
     return Markup(text.strip().translate(_ESCAPES))
 
 
+# An http(s) address in running text: in angle brackets (the conventional delimiters, which are
+# dropped), or bare, up to a space, a quote or Chinese punctuation (trailing . , ; : ! ? ) left out).
+_URL = re.compile(r"<(https?://[^\s<>\"]+)>|(https?://[^\s<>\"'，。；：、！？（）【】《》“”‘’]+)")
+_URL_TRAIL = ".,;:!?)]'"
+
+
+def md_linkify(value) -> Markup:
+    """Text → Markdown as md_escape, with each http(s) address a link to itself (no other scheme:
+    a `javascript:` address stays text). For running text only, never inside a link's label."""
+    if isinstance(value, Markup):
+        return value
+    text = "" if value is None else _SPACE.sub(" ", str(value)).strip()
+    if "http" not in text:
+        return Markup(text.translate(_ESCAPES))
+    out, pos = [], 0
+    for m in _URL.finditer(text):
+        url = m[1] or m[2].rstrip(_URL_TRAIL)
+        end = m.end() if m[1] else m.start() + len(url)
+        out.append(text[pos:m.start()].translate(_ESCAPES))
+        out.append(f"<a href={attr(url)}>{url.translate(_ESCAPES)}</a>")
+        pos = end
+    out.append(text[pos:].translate(_ESCAPES))
+    return Markup("".join(out))
+
+
 def html_text(value) -> Markup:
     """Text → escaped HTML, on one line, for raw HTML blocks (where Markdown escapes would show)."""
     text = _SPACE.sub(" ", "" if value is None else str(value)).strip()
     return Markup(html.escape(text, quote=True))
+
+
+def html_exact(value) -> Markup:
+    """Text → escaped HTML with its spaces and tabs kept (a source text's line, shown pre-wrapped;
+    a tab as &#9;, which Markdown would otherwise expand to spaces)."""
+    return Markup(html.escape("" if value is None else str(value), quote=True).replace("\t", "&#9;"))
 
 
 def attr(value) -> Markup:
@@ -157,8 +188,11 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["attr"] = attr
     env.filters["html"] = html_text
+    env.filters["html_exact"] = html_exact
+    env.filters["linkify"] = md_linkify
     env.filters["anchor"] = anchor
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link)
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link,
+                       repository=page_meta.repository(), source_page=page_meta.source_page)
     return env
 
 
@@ -176,15 +210,19 @@ class Renderer:
         """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""
         text = self.env.get_template(template).render(page_url=page_url, **context)
         text = re.sub(r"\n{3,}", "\n\n", text)
+        meta = {**page_meta.extra(template, context), **(meta or {})}
         title = page_title(text)
         if title and not (meta or {}).get("title"):
             # MkDocs takes a title from the h1 only when the page starts with it; ours may
             # start with breadcrumbs, so the h1's text is given as the page title.
             meta = {**(meta or {}), "title": title}
         if meta:
+            # The theme prints page.meta.title into <title> and the header, and .description into
+            # <meta content="…">, unescaped.
             if meta.get("title"):
-                # The theme prints page.meta.title into <title> and the header unescaped.
                 meta = {**meta, "title": html.escape(str(meta["title"]), quote=False)}
+            if meta.get("description"):
+                meta = {**meta, "description": html.escape(str(meta["description"]), quote=True)}
             text = front_matter(meta) + text
         return text
 

@@ -135,6 +135,9 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str, bool]:
     if v == "maximum":
         return at, f"{field} must be at most {error.validator_value}, not {error.instance}", False
     if v == "minItems":
+        if at and at[-1] == "tags":
+            return at, ("tags is empty; give the topic 1–5 tag slugs from content/tags.yml, "
+                        "e.g. tags: [ke-ji-zhi-li]"), False
         return at, f"{field} needs at least {error.validator_value} item(s)", False
     if v == "maxItems":
         return at, f"{field} has {len(error.instance)} items; at most {error.validator_value} are allowed", False
@@ -279,6 +282,23 @@ def _read_and_check(file: tuple[Path, str], content: Path) -> tuple[Document | N
     return (None if found else doc), found
 
 
+def source_encoding_error(raw: bytes, display: str) -> ContentError | None:
+    """A source text that is not UTF-8 (saved as GBK, say) → an error at its first bad byte."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        try:
+            raw.decode("gb18030")
+            guess = "the file looks saved as GBK/GB18030"
+        except UnicodeDecodeError:
+            guess = "the file is not UTF-8"
+        return ContentError(display, line, col, f"byte 0x{raw[exc.start]:02x} is not UTF-8: {guess}; save it as "
+                            "UTF-8 (in the editor: save with encoding UTF-8; or iconv -f GB18030 -t UTF-8)")
+    return None
+
+
 def _display(path: Path, content: Path) -> str:
     try:
         return str(Path(content.name) / path.relative_to(content))
@@ -331,8 +351,14 @@ def cross_check(loaded: Loaded, content: Path) -> list[ContentError]:
             errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is a link; put the text itself there"))
         elif not source.is_file():
             errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} does not exist; add the raw text there"))
-        elif not source.read_bytes().strip():
-            errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is empty; paste the guide's raw text into it"))
+        else:
+            raw = source.read_bytes()
+            if not raw.strip():
+                errors.append(doc.error(("source", "file"), f"source file content/{g['source']['file']} is empty; paste the guide's raw text into it"))
+            else:
+                not_utf8 = source_encoding_error(raw, _display(source, content))
+                if not_utf8:
+                    errors.append(not_utf8)
         dates: dict[tuple, dt.datetime] = {}
         for at, value in walk(g):
             if at and at[-1] in _DATE_KEYS and isinstance(value, str):

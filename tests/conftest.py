@@ -12,6 +12,7 @@ from generator.build import build_site_dir, generate, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+REPOSITORY = "https://github.com/example/guide-atlas"  # the address `built` is built for
 
 
 @pytest.fixture(scope="session")
@@ -24,8 +25,17 @@ def built(tmp_path_factory):
     """Generate and build the real content once (mkdocs --strict and Pagefind) into a temp folder."""
     base = tmp_path_factory.mktemp("built")
     docs, site_dir = base / "docs", base / "site"
-    generate(CONTENT, docs)
-    build_site_dir(docs, site_dir)
+    # Built as the deploy workflow builds it: with the repository's address (edit buttons, CONTRIBUTING link).
+    before = os.environ.get("ATLAS_REPO_URL")
+    os.environ["ATLAS_REPO_URL"] = REPOSITORY
+    try:
+        generate(CONTENT, docs)
+        build_site_dir(docs, site_dir)
+    finally:
+        if before is None:
+            del os.environ["ATLAS_REPO_URL"]
+        else:
+            os.environ["ATLAS_REPO_URL"] = before
     return site_dir
 
 

@@ -79,6 +79,24 @@ def _replace(path: str, old: str, new: str):
     return change
 
 
+def _as_gbk(path: str):
+    """Save a source text as GBK, as a Windows editor might (CONTRIBUTING asks for UTF-8)."""
+    def change(content: Path) -> None:
+        target = content / path
+        target.write_bytes(target.read_text(encoding="utf-8").encode("gbk", errors="replace"))
+    return change
+
+
+def _first_non_ascii(path: str) -> tuple[int, int]:
+    text = (CONTENT / path).read_text(encoding="utf-8")
+    at = next(i for i, c in enumerate(text) if ord(c) > 127)
+    line = text.count("\n", 0, at) + 1
+    return line, len(text[:at].rpartition("\n")[2].encode("utf-8")) + 1
+
+
+SOURCE = "sources/004_b3b054f0b581b1d0.txt"  # the Hubei guide's source text
+
+
 def _copy_guide(dest: str):
     def change(content: Path) -> None:
         (content / dest).parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +154,10 @@ EDIT_CASES = {
         # A link smuggling in a file from outside content/ (here, the real Hubei guide).
         lambda content: (content / "guides" / "hubei" / "linked.yml").symlink_to(CONTENT / HUBEI),
         "guides/hubei/linked.yml", lambda: 1, 1, "the file is a symbolic link; put the file itself in content/",
+    ),
+    "source-saved-as-gbk": (
+        _as_gbk(SOURCE), SOURCE, lambda: _first_non_ascii(SOURCE)[0], _first_non_ascii(SOURCE)[1],
+        "is not UTF-8: the file looks saved as GBK/GB18030; save it as UTF-8",
     ),
     "guide-outside-region-folder": (
         _copy_guide("guides/2023-ruankexue-zhongdian.yml"),

@@ -110,7 +110,9 @@ def second_build(tmp_path_factory):
 def test_csv_has_a_bom_a_header_from_the_schema_and_a_row_per_topic(built, site_model):
     raw, rows, header = read_csv(built)
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark to read UTF-8 Chinese"
-    assert b"\r\n" in raw and raw.count(b"\r\n") == raw.count(b"\n")
+    # Rows end in CRLF; a line break inside a quoted cell (research content) is Excel's LF.
+    in_cells = sum(v.count("\n") for r in rows for v in r.values())
+    assert raw.count(b"\r\n") == len(rows) + 1 and raw.count(b"\n") == len(rows) + 1 + in_cells
     assert header == list(schema(built)["$defs"]["csvRow"]["properties"])
     topics = [t for g in calls(site_model) for t in g.topics]
     assert len(rows) == len(topics) > 0
@@ -489,3 +491,42 @@ def test_listings_made_from_item_texts_are_what_json_dumps_writes(site_model):
         assert json.loads(text) == {"kind": "x", "items": items}
 
 
+
+
+def _block_lines(blocks) -> list[str]:
+    """Each paragraph and list item's Chinese text, as content/ gives it."""
+    lines = []
+    for block in blocks or []:
+        if isinstance(block, dict) and "list" in block:
+            lines.extend(zh(item) for item in block["list"])
+        else:
+            lines.append(zh(block))
+    return lines
+
+
+def test_csv_carries_each_topics_research_content_and_deliverables(built):
+    """Issue 18, item 20: a spreadsheet reader sees what each topic asks for, not only its title
+    (Chengdu's 一般项目 have editorial titles; their text is the source's)."""
+    _, rows, header = read_csv(built)
+    assert "description" in header and "deliverables" in header
+    for row, item in zip(rows, content_topics()):
+        topic = item["topic"]
+        for line in _block_lines(topic.get("content")):
+            assert line in row["description"], (row["title"], line)
+        for line in _block_lines(topic.get("deliverables")):
+            assert line in row["deliverables"], (row["title"], line)
+        if not topic.get("deliverables"):
+            assert row["deliverables"] == ""
+    editorial = [r for r, item in zip(rows, content_topics()) if item["topic"].get("title_editorial")]
+    assert editorial and all(r["description"] for r in editorial)
+
+
+def test_guides_json_publishes_each_guides_own_contacts(built, site_model):
+    """Issue 18, item 20: the guide's enquiry lines are on the guide, not only on topics lacking their own."""
+    guides = json.loads((built / "data" / "guides.json").read_text(encoding="utf-8"))["guides"]
+    by_key = {g.key: g for g in site_model.guides}
+    assert any(g["contacts"] for g in guides)
+    for record in guides:
+        guide = by_key[record["key"]]
+        assert [c.get("phone") for c in record["contacts"]] == [c.phone for c in guide.contacts]
+        assert [c.get("office") for c in record["contacts"]] == [c.office.zh if c.office else None for c in guide.contacts]

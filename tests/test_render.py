@@ -1,5 +1,7 @@
 """Content is never trusted as HTML or Markdown: it reaches the page as text."""
 
+import re
+
 import markdown
 
 from generator.render import anchor, md_escape
@@ -74,3 +76,30 @@ def test_mkdocs_reads_front_matter_back_as_the_same_meta():
         for meta in shapes(text):
             markdown, read = get_data(front_matter(meta) + "# 标题\n")
             assert read == meta and markdown == "# 标题\n", meta
+
+
+# Issue 18, item 5: http(s) addresses in running text are links; nothing else becomes one.
+
+def render_linked(text):
+    from generator.render import md_linkify
+
+    return MD.reset().convert(str(md_linkify(text)))
+
+
+def test_addresses_in_text_are_links():
+    html = render_linked("门户网站（<http://www.sh.gov.cn>）--政务服务，或者直接通过域名<http://czkj.sheic.org.cn/>进入")
+    assert '<a href="http://www.sh.gov.cn">http://www.sh.gov.cn</a>）' in html
+    assert '<a href="http://czkj.sheic.org.cn/">http://czkj.sheic.org.cn/</a>进入' in html
+    assert "&lt;http" not in html  # the brackets delimiting an address are not shown
+    html = render_linked("见 https://example.org/a_b?x=1&y=2_3. 下一句")
+    assert '<a href="https://example.org/a_b?x=1&amp;y=2_3">https://example.org/a_b?x=1&amp;y=2_3</a>. 下一句' in html
+
+
+def test_only_http_addresses_become_links():
+    for text in ("javascript:alert(1)", "ftp://example.org/x", "data:text/html,<script>x</script>",
+                 "<javascript:alert(1)>", "[x](javascript:alert(1))"):
+        html = render_linked(text)
+        assert "<a" not in html and "<script" not in html, html
+    html = render_linked('http://a.cn/"onmouseover="alert(1) <b>粗</b>')
+    assert '<a href="http://a.cn/">' in html and not re.search(r"<a [^>]*onmouseover", html)
+    assert "<b>" not in html

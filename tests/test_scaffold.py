@@ -61,7 +61,7 @@ def test_new_guide_lists_each_empty_field_then_passes_once_filled(tmp_path):
     title, track, tags = (line_of(text, n) for n in ("title:\n", "  - id:\n", "        tags: []\n"))
     assert f"{shown}:{title + 1}:6: zh is empty; fill it in" in check.stderr
     assert f"{shown}:{track}:8: id is empty; fill it in" in check.stderr
-    assert f"{shown}:{tags}:15: tags needs at least 1 item" in check.stderr
+    assert f"{shown}:{tags}:15: tags is empty; give the topic 1–5 tag slugs from content/tags.yml" in check.stderr
     assert check.stderr.count(shown) == len(FILL)  # one error per field to fill, nothing else
 
     guide.write_text(fill(text), encoding="utf-8")

@@ -40,17 +40,27 @@ def marks(built, url: str) -> list[list]:
     return Marks((built / url / "index.html").read_text(encoding="utf-8")).found
 
 
+# Pages that only list others (issue 18, item 11): indexed, they crowded results and gave excerpts
+# of labels and counts ("人才. Talent. 2. 2. 2.", the explorer's "没有符合条件的题目"). And the
+# source texts' pages (sources/NAME/), whose text the guide pages hold.
+LISTINGS = re.compile(r"^(index\.html|regions/(\w+/)?index\.html|tags/.*|explorer/.*|years/.*|plans/index\.html"
+                      r"|sources/[^/]+/index\.html)$")
+
+
 def test_only_the_article_is_indexed_on_every_page(built):
+    listings = 0
     for path in built.rglob("*.html"):
         rel = path.relative_to(built).as_posix()
         html = path.read_text(encoding="utf-8")
         bodies = re.findall(r"<(\w+)([^>]*)\sdata-pagefind-body", html)
-        if rel in ("404.html", "search/index.html"):
+        if rel in ("404.html", "search/index.html") or LISTINGS.match(rel):
             assert bodies == [], f"{rel} must not be indexed"
+            listings += 1
             continue
         assert len(bodies) == 1, rel
         tag, attrs = bodies[0]
         assert tag == "article" and 'class="md-content__inner md-typeset"' in attrs, rel
+    assert listings > 10
 
 
 def test_topic_pages_carry_their_facts_for_results_and_filters(built, site_model):

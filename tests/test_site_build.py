@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
@@ -32,9 +33,13 @@ def test_guide_page_lists_its_topics_and_source(built, site_model):
     assert _clean(page.h1[0]) == _clean(guide.title.zh)
     for topic in guide.topics:
         assert _clean(topic.title.zh) in _clean(page.article)
-    assert any(link.endswith(".txt") for link in page.links)
-    source = built / guide.url / page.links[[l.endswith(".txt") for l in page.links].index(True)]
-    assert source.resolve().read_text(encoding="utf-8").startswith(" 2023年度湖北省")
+    # The source text's page (sources/NAME/, numbered lines), which links the plain text too.
+    name = guide.source_file.removesuffix(".txt").rsplit("/", 1)[1]
+    link = next(l for l in page.links if l.rstrip("/").endswith(name))
+    source = read_page(built, posixpath.normpath(posixpath.join(guide.url, link)) + "/")
+    assert _clean(source.article).find(_clean("2023年度湖北省")) >= 0
+    text = (built / guide.source_file).read_text(encoding="utf-8-sig")
+    assert text.startswith(" 2023年度湖北省")
 
 
 def test_all_urls_are_ascii(built):

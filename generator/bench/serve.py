@@ -1,15 +1,13 @@
 """How long `make serve` takes to show an edit to one guide, on a given content folder.
 
-Runs what `make serve` runs (the generator's watch loop and `mkdocs serve --dirty
---no-strict`: a dirty build warns, and strict mode would stop on that warning) on
-a private port, waits for the first build, edits one guide, and times until the served
-guide page shows the edited title.
+Runs what `make serve` runs (`python -m generator serve`: the generator's watch loop and
+`mkdocs serve --dirty --no-strict`, see generator/serve.py) on a private port, waits for the
+first build, edits one guide, and times until the served guide page shows the edited title.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import socket
 import subprocess
 import sys
@@ -18,7 +16,6 @@ import urllib.request
 from pathlib import Path
 
 from ..build import ROOT
-from ..edition import config_path
 from .corpus import edit_one_guide
 
 
@@ -38,13 +35,10 @@ def _get(url: str) -> str | None:
 
 def measure_serve(content: Path, work: Path, log, timeout: float = 900) -> dict:
     docs = work / "serve-docs"
-    env = {**os.environ, "ATLAS_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
     py = [sys.executable, "-m", "generator", "--content", str(content)]
-    subprocess.run([*py, "generate", "--out", str(docs)], check=True, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     port = _free_port()
-    watch = subprocess.Popen([*py, "watch", "--out", str(docs)], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config_path(docs)),
-                              "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
+    serve = subprocess.Popen([*py, "serve", "--out", str(docs), "--port", str(port)],
+                             stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     try:
         start = time.perf_counter()
         while _get(f"http://127.0.0.1:{port}/") is None:
@@ -64,10 +58,8 @@ def measure_serve(content: Path, work: Path, log, timeout: float = 900) -> dict:
             time.sleep(0.2)
         return {"serve_first_build_s": round(first_build, 1), "serve_reload_s": round(time.perf_counter() - start, 1)}
     finally:
-        for proc in (serve, watch):
-            proc.terminate()
-        for proc in (serve, watch):
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        serve.terminate()
+        try:
+            serve.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            serve.kill()

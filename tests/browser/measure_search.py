@@ -7,6 +7,10 @@ cache, types queries into the header box as a reader would, and reports:
   - the time from the keystroke to results on screen, for the first query and the rest.
 
     python tests/browser/measure_search.py [SITE_DIR]     (default: site/)
+    python tests/browser/measure_search.py --synthetic 20000 [--keep DIR]
+
+With --keep, the synthetic site is built in DIR once and reused by later runs (its scripts and
+styles refreshed from SITE_DIR), so a change to the search scripts is measured in seconds.
 """
 
 from __future__ import annotations
@@ -109,11 +113,19 @@ def main() -> int:
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--synthetic", type=int, default=0, metavar="N",
                         help="add N made-up topic pages to a copy of the site first")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="with --synthetic: build the copy in DIR, or reuse it if DIR holds one")
     args = parser.parse_args()
     site = args.site.resolve()
     if not (site / "pagefind" / "pagefind.js").exists():
         print(f"no Pagefind bundle in {site}; run `make site` first", file=sys.stderr)
         return 1
+    if args.synthetic and args.keep:
+        kept = args.keep.resolve()
+        if not (kept / "pagefind" / "pagefind.js").exists():
+            synthetic_site(site, args.synthetic, kept)
+        shutil.copytree(site / "assets", kept / "assets", dirs_exist_ok=True)
+        return measure(kept)
     if args.synthetic:
         with tempfile.TemporaryDirectory() as tmp:
             return measure(synthetic_site(site, args.synthetic, Path(tmp) / "site"))
@@ -164,14 +176,24 @@ def measure(site: Path) -> int:
         for r in sorted(fetched, key=lambda r: -r["bytes"]):
             print(f"    {r['name'][len(base):]:60} {kib(r['bytes']):>12}")
 
-        timed = [(q, page.evaluate(TYPE_AND_TIME, q)) for q in QUERIES[1:]]
+        timed = []
+        for q in QUERIES[1:]:
+            before = len(loaded)
+            result = page.evaluate(TYPE_AND_TIME, q)
+            result["bytes"] = sum(r["bytes"] for r in loaded[before:])
+            timed.append((q, result))
         timings = [t["ms"] for _, t in timed]
         slowest = max(timed, key=lambda qt: qt[1]["ms"])
+        heaviest = max(timed, key=lambda qt: qt[1]["bytes"])
         page.wait_for_load_state("networkidle")
         total_after = sum(r["bytes"] for r in loaded[start:])
         print(f"\nnext {len(timings)} queries, warm: median {statistics.median(timings):.0f} ms, "
               f"max {max(timings):.0f} ms (each includes the 120 ms typing pause)")
         print(f"  slowest: {slowest[0]!r} {slowest[1]['ms']:.0f} ms")
+        print(f"  fetched per query until its first results: median "
+              f"{kib(statistics.median(t['bytes'] for _, t in timed))}, max {kib(heaviest[1]['bytes'])} ({heaviest[0]!r})")
+        for q, t in timed:
+            print(f"    {q:20} {t['ms']:6.0f} ms {kib(t['bytes']):>12} {t['shown']:3} shown")
         print(f"  all {len(QUERIES)} queries together fetched {kib(total_after)}")
         # For comparison: Pagefind's API alone, in a fresh context (cold cache), same queries.
         fresh = browser.new_context().new_page()

@@ -1,18 +1,29 @@
-// Guide Atlas search engine: Pagefind's index, with two repairs for Chinese. No DOM here.
+// Guide Atlas search engine: Pagefind's index, with repairs for Chinese. No DOM here.
 //
 // Pagefind 1.5.2 segments Chinese differently when indexing (jieba, in the CLI) and when
-// searching (the browser's Intl.Segmenter), and a query matches only pages holding every query
-// word (Pagefind issue #1237). So a longer query, such as a topic's full title, often finds
-// nothing, and Pagefind's own quoted search misses phrases it segmented differently. This module:
-//   1. runs Pagefind's search; when it returns fewer than FEW pages, also searches each query
-//      word alone and adds the pages that hold at least half of the words, ranked by how many;
-//   2. treats "quoted text" as a literal phrase: candidates come from 1. (word by word always),
-//      and a page is a result only if its indexed text holds the phrase exactly (checked in the
-//      page's Pagefind fragment, at most VERIFY_LIMIT candidates, as many as the reader pages through).
-// Results are Pagefind's data objects (url, meta, excerpt with <mark>, content), fetched lazily.
+// searching (the browser's Intl.Segmenter), and its results for a query of several words may
+// hold only some of them, or none of the words together (Pagefind issue #1237): `xyzzy不存在`
+// returns pages holding 不存在 alone. So a result is checked against the page's indexed text:
+//   - exact: the page holds every part of the query as typed (each space-separated part, each
+//     "quoted phrase"), compared literally (case and runs of spaces ignored). Exact results come
+//     first. A query of one word is Pagefind's own match (it is exact, and stemmed in English).
+//   - partial (not for a query quoting a phrase, which asks for that phrase only):
+//     the page holds at least two of the query's words of two or more characters, and
+//     at least half of them; never a page that shares only single characters (不, 的, 链) with the
+//     query. Partial results come after every exact one, and the page says they are partial.
+// Candidates are Pagefind's results for the whole query, checked in Pagefind's order as the reader
+// pages through (at most CHECK_PER_CALL × n per request for n results, VERIFY_LIMIT in all), so a
+// query fetches little more than Pagefind alone and the fragments of the results it shows. Only
+// when they are all checked and fewer than FEW hold the query (or it quotes a phrase, which
+// Pagefind may have split its own way) are the pages holding at least half of the query's words,
+// each searched alone, checked too: searching common words one by one is what costs most.
+// Results are Pagefind's data objects (url, meta, excerpt with <mark>, content, filters), each
+// with `partial` true for a partial match.
 
-const FEW = 10;          // fewer Pagefind results than this → add the word-by-word candidates
-const VERIFY_LIMIT = 400; // candidates checked at most for a quoted phrase
+const FEW = 10;            // fewer Pagefind results than this → add the word-by-word candidates
+const VERIFY_LIMIT = 400;  // candidates checked at most
+const CHECK_PER_CALL = 4;  // a request for n results checks at most this × n (and 60) more candidates
+const MIN_WORD = 2;        // characters a word needs to count towards a partial match
 
 const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
 
@@ -22,15 +33,19 @@ export function words(text) {
   return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 
-/** A query → its quoted phrases and the whole text without quotes. */
+/** A query → its quoted phrases, the whole text without quotes, and the parts a page must hold:
+ * every phrase and every space-separated part of the rest. */
 export function parse(query) {
   const phrases = [...query.matchAll(/["“”]([^"“”]+)["“”]/g)].map((m) => m[1].trim()).filter(Boolean);
   const text = query.replace(/["“”]/g, " ").replace(/\s+/g, " ").trim();
-  return { phrases, text };
+  const rest = query.replace(/["“”][^"“”]*["“”]/g, " ").replace(/["“”]/g, " ").split(/\s+/).filter(Boolean);
+  const parts = [...new Set([...phrases, ...rest].map(squash))];
+  return { phrases, text, parts };
 }
 
-const squash = (text) => text.replace(/\s+/g, " ").toLowerCase();
+const squash = (text) => text.replace(/\s+/g, " ").trim().toLowerCase();
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const long = (word) => [...word].length >= MIN_WORD;
 
 /** An excerpt of `content` around the first of `terms`, every term marked as Pagefind marks them. */
 export function excerpt(content, terms, length = 90) {
@@ -51,12 +66,8 @@ export function excerpt(content, terms, length = 90) {
   return (start > 0 ? "…" : "") + marked + (end < text.length ? "…" : "");
 }
 
-/** Ranked Pagefind results for a text: Pagefind's own, then word-by-word candidates if few (or `always`). */
-async function candidates(pf, text, filters, always = false) {
-  const direct = (await pf.search(text, { filters })).results;
-  const list = direct.map((result) => ({ result, direct: true }));
-  const unique = [...new Set(words(text).map((w) => w.toLowerCase()))];
-  if ((direct.length >= FEW && !always) || unique.length < 2) return list;
+/** Pages holding at least half of `unique` words, each searched alone, ranked by how many, minus `seen`. */
+async function wordByWord(pf, unique, filters, seen) {
   const tally = new Map();
   const each = await Promise.all(unique.map((w) => pf.search(w, { filters })));
   for (const search of each) {
@@ -67,58 +78,98 @@ async function candidates(pf, text, filters, always = false) {
       tally.set(result.id, t);
     }
   }
-  const seen = new Set(direct.map((r) => r.id));
-  const more = [...tally.values()]
+  return [...tally.values()]
     .filter((t) => !seen.has(t.result.id) && t.hits * 2 >= unique.length)
     .sort((a, b) => b.hits - a.hits || b.score - a.score)
-    .map((t) => ({ result: t.result, direct: false }));
-  return list.concat(more);
+    .map((t) => t.result);
+}
+
+/** Every result Pagefind gives, as they are (a query of one word, or filters alone). */
+function trusted(results, counts) {
+  let at = 0;
+  return {
+    total: results.length,
+    exact: true,
+    partial: 0,
+    counts,
+    async next(n) {
+      const batch = results.slice(at, at + n);
+      at += batch.length;
+      return Promise.all(batch.map((r) => r.data()));
+    },
+  };
 }
 
 /**
- * Search. Returns { total, exact, next(n) }: `total` results (a lower bound while `exact` is false,
- * for a quoted phrase not yet checked through), and `next(n)` resolving to up to n more results' data.
+ * Search. Returns { total, exact, partial, counts, next(n) }: `total` exact results (a lower bound
+ * while `exact` is false: candidates are still being checked), `partial` partial results (known
+ * once `exact` is true), `counts` Pagefind's filter counts for the query ({key: {value: n}}), and
+ * `next(n)` resolving to up to n more results' data, exact ones first, then partial ones
+ * (`next(n, {early: true})`: with the partial ones found so far, for a single batch).
  */
 export async function find(pf, query, filters = {}) {
-  const { phrases, text } = parse(query);
-  const terms = phrases.length ? phrases : words(text);
-  const pool = text
-    ? await candidates(pf, text, filters, phrases.length > 0) // a phrase Pagefind split its own way may be missing from its results
-    : (await pf.search(null, { filters })).results.map((result) => ({ result, direct: true }));
-  const own = (data) => ({ ...data, excerpt: excerpt(data.content, terms) });
-
-  if (!phrases.length) {
-    let at = 0;
-    return {
-      total: pool.length,
-      exact: true,
-      async next(n) {
-        const batch = pool.slice(at, at + n);
-        at += batch.length;
-        // Pagefind's excerpt marks its own matches; for word-by-word candidates we mark the words.
-        return Promise.all(batch.map(async (c) => (c.direct ? c.result.data() : own(await c.result.data()))));
-      },
-    };
+  const { phrases, text, parts } = parse(query);
+  if (!text) {
+    const all = await pf.search(null, { filters });
+    return trusted(all.results, all.filters);
   }
+  const direct = await pf.search(text, { filters });
+  const unique = [...new Set(words(text).map((w) => w.toLowerCase()))];
+  if (!phrases.length && parts.length === 1 && unique.length <= 1) return trusted(direct.results, direct.filters);
 
-  const wanted = phrases.map(squash);
-  const limit = Math.min(pool.length, VERIFY_LIMIT);
-  const found = [];
+  const pool = direct.results;
+  let widened = unique.length < 2; // the word-by-word candidates: added once, when needed
+  const meaningful = phrases.length ? [] : unique.filter(long); // a quoted phrase wants that phrase only
+  const needed = Math.max(2, Math.ceil(meaningful.length / 2));
+  let limit = Math.min(pool.length, VERIFY_LIMIT);
+  const exact = [];
+  const partial = [];
   let checked = 0;
   let given = 0;
+
+  function sort(data) {
+    const content = squash(data.content);
+    if (parts.every((p) => content.includes(p))) {
+      exact.push({ ...data, excerpt: excerpt(data.content, parts), partial: false });
+      return;
+    }
+    const held = meaningful.filter((w) => content.includes(w));
+    if (held.length >= needed) partial.push({ ...data, excerpt: excerpt(data.content, held), partial: true, held: held.length });
+  }
+
   const state = {
     total: 0,
-    exact: limit === 0,
-    async next(n) {
-      while (found.length < given + n && checked < limit) {
-        const batch = pool.slice(checked, Math.min(limit, checked + Math.max(n, 10)));
+    exact: false,
+    partial: 0,
+    counts: direct.filters,
+    async next(n, { early = false } = {}) {
+      const budget = checked + Math.max(CHECK_PER_CALL * n, 60);
+      const wider = () => !widened && (exact.length < FEW || phrases.length > 0);
+      for (;;) {
+        if (checked >= limit && wider()) {
+          // Pagefind's own results are all checked and few hold the query: its words may have
+          // been segmented otherwise in the index, so look for pages holding them one by one.
+          widened = true;
+          // Single characters (成, 圈) match as prefixes of countless index words, which makes them
+          // the slowest to search: left out once the query has three longer words to go by.
+          const alone = unique.filter(long).length >= 3 ? unique.filter(long) : unique;
+          pool.push(...await wordByWord(pf, alone, filters, new Set(pool.map((r) => r.id))));
+          limit = Math.min(pool.length, VERIFY_LIMIT);
+        }
+        if (exact.length >= given + n || checked >= Math.min(limit, budget)) break;
+        const batch = pool.slice(checked, Math.min(limit, budget, checked + Math.max(n, 10)));
         checked += batch.length;
-        const data = await Promise.all(batch.map((c) => c.result.data()));
-        for (const d of data) if (wanted.every((p) => squash(d.content).includes(p))) found.push(own(d));
+        (await Promise.all(batch.map((r) => r.data()))).forEach(sort);
       }
-      state.total = found.length;
-      state.exact = checked >= limit;
-      const out = found.slice(given, given + n);
+      const done = checked >= limit && !wider();
+      if (done && state.exact === false) partial.sort((a, b) => b.held - a.held); // stable: Pagefind's order within
+      state.total = exact.length;
+      state.exact = done;
+      state.partial = done ? partial.length : 0;
+      // Partial results follow the exact ones once all are checked; `early` (the header box, which
+      // shows one batch) also shows those found so far.
+      const shown = done || early ? exact.concat(partial) : exact;
+      const out = shown.slice(given, given + n);
       given += out.length;
       return out;
     },

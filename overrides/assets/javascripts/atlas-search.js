@@ -13,12 +13,6 @@
 import { find } from "./atlas-search-engine.js";
 
 const HEADER_LIMIT = 10;
-
-/** The edition's interface text for `key`, with {name} filled from `values`. */
-function t(key, values = {}) {
-  const text = (window.ATLAS_STRINGS || {})[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
-}
 const PAGE_SIZE = 20;
 
 const header = document.querySelector("[data-atlas-search=header]");
@@ -26,6 +20,12 @@ const siteRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$
 const toggle = document.getElementById("__search");
 
 let pagefindPromise = null;
+
+/** The edition's interface text for `key`, with {name} filled from `values`. */
+function t(key, values = {}) {
+  const text = (window.ATLAS_STRINGS || {})[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
 
 /** Pagefind's API, loaded once, on first use. */
 function pagefind() {
@@ -57,9 +57,7 @@ function highlighted(excerpt) {
 
 /** The facts a topic carries (data-pagefind-meta): region · year · guide · track. */
 function facts(meta) {
-  const items = [
-    [t("region"), meta.region], [t("year"), meta.year], [t("guide"), meta.guide], [t("track"), meta.track],
-  ].filter(([, value]) => value);
+  const items = ["region", "year", "guide", "track"].map((key) => [t(key), meta[key]]).filter(([, value]) => value);
   if (!items.length) return null;
   const list = el("p", { class: "atlas-search-result__facts" });
   items.forEach(([label, value], i) => {
@@ -77,16 +75,31 @@ function resultItem(data) {
     facts(data.meta),
     el("p", { class: "atlas-search-result__excerpt" }, highlighted(data.excerpt)),
   );
-  return el("li", { class: "md-search-result__item" },
+  return el("li", { class: "md-search-result__item", ...(data.partial ? { "data-partial": "" } : {}) },
     el("a", { href: data.url, class: "md-search-result__link" }, article));
 }
 
 function countText(search) {
-  const { total, exact } = search;
+  const { total, exact, partial } = search;
   if (!exact) return t("results_checking", { total });
-  if (total === 0) return t("results_none");
-  if (total === 1) return t("results_one");
-  return t("results_many", { total });
+  const main = total === 0 ? t("results_none") : total === 1 ? t("results_one") : t("results_many", { total });
+  return partial ? main + t("results_partial", { total: partial }) : main;
+}
+
+/** Results into `list`, exact ones first; partial ones after a notice saying they are partial. */
+function showResults(list, data, append = false) {
+  const items = [];
+  let noticed = append && list.querySelector("[data-atlas-search-partial]");
+  for (const d of data) {
+    if (d.partial && !noticed) {
+      items.push(el("li", { class: "atlas-search-partial", "data-atlas-search-partial": "" },
+        t("partial_notice")));
+      noticed = true;
+    }
+    items.push(resultItem(d));
+  }
+  if (append) list.append(...items);
+  else list.replaceChildren(...items);
 }
 
 /** Wait for the reader to pause typing; resolves false if a newer call came meanwhile. */
@@ -129,6 +142,11 @@ function mountHeader(root) {
     }
   });
   input.addEventListener("focus", open);
+  // Tabbing out of the box closes it (focus must not move on behind the dimmed page); a click
+  // elsewhere (no element receives focus) is left to the overlay, which closes it too.
+  root.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) close();
+  });
 
   async function update() {
     const query = input.value.trim();
@@ -144,12 +162,12 @@ function mountHeader(root) {
     const pf = await pagefind();
     if (!(await pause()) || shown !== query) return; // a newer query superseded this one
     const search = await find(pf, query);
-    const data = await search.next(HEADER_LIMIT);
+    const data = await search.next(HEADER_LIMIT, { early: true });
     if (shown !== query) return;
     meta.textContent = countText(search);
-    list.replaceChildren(...data.map(resultItem));
+    showResults(list, data);
     all.href = `${new URL("search/", siteRoot).pathname}?q=${encodeURIComponent(query)}`;
-    all.hidden = search.total === 0;
+    all.hidden = search.total + search.partial === 0 && search.exact;
     list.dataset.query = query; // what the list now shows (tests and measure_search.py wait on it)
   }
 
@@ -219,9 +237,15 @@ async function mountPage(root) {
   const keys = Object.keys(groups);
   const initial = readUrl(keys);
   input.value = initial.query;
-  // Filters start open on wide screens, or when the address already selects some.
+  // Filters start closed (the results come first), open when the address already selects some.
   const box = root.querySelector("[data-atlas-search-filters]");
-  box.open = matchMedia("(min-width: 60em)").matches || Object.values(initial.selected).some((v) => v.length);
+  box.open = Object.values(initial.selected).some((v) => v.length);
+  // A keyboard user's way past the filters' checkboxes to the results.
+  list.id ||= "atlas-search-results";
+  list.tabIndex = -1;
+  const skip = el("a", { class: "atlas-skip", href: `#${list.id}` }, t("skip_to_results"));
+  skip.addEventListener("click", (event) => { event.preventDefault(); list.focus(); });
+  box.before(skip);
 
   const pf = await pagefind();
   const available = await pf.filters();
@@ -233,7 +257,7 @@ async function mountPage(root) {
       const id = `atlas-filter-${key}-${i}`;
       const box = el("input", { type: "checkbox", id, name: key, value });
       box.checked = initial.selected[key].includes(value);
-      return el("span", { class: "atlas-filter" }, box,
+      return el("span", { class: "atlas-filter", "data-value": value }, box,
         el("label", { for: id }, value, el("span", { class: "atlas-filter__count" }, ` ${count}`)));
     }));
   }
@@ -251,12 +275,23 @@ async function mountPage(root) {
     return out;
   }
 
+  /** Each filter value's count for the current query (Pagefind's), or the site's without one. */
+  function showCounts(counts) {
+    for (const key of keys) {
+      for (const option of groups[key].querySelectorAll(".atlas-filter")) {
+        const n = counts ? (counts[key] || {})[option.dataset.value] || 0 : available[key][option.dataset.value];
+        option.querySelector(".atlas-filter__count").textContent = ` ${n}`;
+      }
+    }
+  }
+
   async function showMore(mine) {
     const data = await search.next(PAGE_SIZE);
     if (mine !== generation) return;
-    list.append(...data.map(resultItem));
+    showResults(list, data, true);
     status.textContent = countText(search);
-    more.hidden = data.length < PAGE_SIZE || list.children.length >= search.total && search.exact;
+    const shown = list.querySelectorAll(".md-search-result__item").length;
+    more.hidden = search.exact && shown >= search.total + search.partial;
   }
 
   async function update() {
@@ -273,6 +308,7 @@ async function mountPage(root) {
       search = null;
       list.replaceChildren();
       status.textContent = t("type_to_search");
+      showCounts(null);
       more.hidden = true;
       list.dataset.state = state;
       return;
@@ -282,6 +318,7 @@ async function mountPage(root) {
     if (mine !== generation) return;
     search = found;
     list.replaceChildren();
+    showCounts(found.counts);
     await showMore(mine);
     // The URL state the list now shows (tests and measure_search.py wait for it to equal location.search).
     if (mine === generation) list.dataset.state = state;
