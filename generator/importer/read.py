@@ -3,7 +3,7 @@
 Each format goes through a maintained library (python-docx, pypdfium2, lxml, charset-normalizer;
 Debian's antiword or catdoc for .doc; tesseract for scanned PDFs with --ocr). Table rows come out as
 one line with the cells separated by tabs, paragraphs inside a cell by `<p>` marks that the clean
-step splits. Input is bounded before it is read: file size, the unpacked size of a .docx's members,
+step splits, whatever the format (a PDF's ruled tables are rebuilt from its geometry by pdftables). Input is bounded before it is read: file size, the unpacked size of a .docx's members,
 PDF page count and parsing time. Every failure is an ImportFailure with one line saying what to do.
 """
 
