@@ -224,3 +224,39 @@ def test_scanned_pdf_with_ocr(tmp_path):
     assert [len(t["topics"]) for t in guide["tracks"]] == [2, 2]
     assert guide["window"]["opens"] == E["window"]["opens"]
     builds(content, tmp_path)
+
+
+def test_pdf_rules_drawn_as_stroked_lines_and_one_path_grids():
+    """Word and Chromium print table borders as hairline rectangles; other exporters stroke lines, or draw
+    a whole grid as one path. All become rules, and a page with a lone rule (a letterhead's) has no table."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    from generator.importer import pdftables
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+
+    def path(points, close=False, moves=()):
+        p = c.FPDFPageObj_CreateNewPath(*points[0])
+        for x, y in points[1:]:
+            c.FPDFPath_LineTo(p, x, y)
+        if close:
+            c.FPDFPath_Close(p)
+        for a, b in moves:
+            c.FPDFPath_MoveTo(p, *a)
+            c.FPDFPath_LineTo(p, *b)
+        c.FPDFPath_SetDrawMode(p, c.FPDF_FILLMODE_NONE, True)
+        c.FPDFPage_InsertObject(page.raw, p)
+
+    # a 3 × 2 grid as one path: outline closed, inner lines as move-to/line-to pairs
+    path([(100, 700), (400, 700), (400, 500), (100, 500)], close=True,
+         moves=[((100, 600), (400, 600)), ((200, 700), (200, 500)), ((300, 700), (300, 500))])
+    path([(100, 450), (400, 450)])  # a lone stroked line
+    c.FPDFPage_GenerateContent(page.raw)
+    tables = pdftables.grids(*pdftables.rules(page))
+    assert len(tables) == 1
+    assert [round(y) for y in tables[0].ys] == [700, 600, 500]
+    assert [[round(x) for x in band] for band in tables[0].bands] == [[100, 200, 300, 400]] * 2
+    assert not tables[0].open_top and not tables[0].open_bottom
+    pdf.close()

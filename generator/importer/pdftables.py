@@ -1,8 +1,8 @@
 """PDF tables: ruled tables on a PDF page found from its drawn lines, their cells filled from pypdfium2's
 character boxes, so a cell's wrapped lines come back as one cell and not as interleaved lines.
 
-A rule is a thin path (a filled hairline rectangle as Chromium and Word print them, a stroked line, or
-each side of a stroked rectangle). Rules that touch form a grid; each row band between two horizontal
+A rule is a thin path (a filled hairline rectangle as Chromium and Word print them, a stroked line) or
+a straight side of a stroked outline or grid drawn as one path. Rules that touch form a grid; each row band between two horizontal
 rules is cut into cells by the vertical rules crossing it (so merged cells stay whole). Characters are
 placed by their centres; inside a cell, lines are rejoined and a short line or an indented one starts a
 new paragraph. A table continued on the next page is joined to its first part (a repeated header row
@@ -66,13 +66,43 @@ def rules(page) -> tuple[list[tuple], list[tuple]]:
             hs.append((l, r, (b + t) / 2))
         elif w <= THIN and h > THIN:
             vs.append(((l + r) / 2, b, t))
-        elif w > THIN and h > THIN:  # a stroked rectangle (not a filled background): its four sides
+        elif w > THIN and h > THIN:  # a stroked outline or grid (not a filled background): its straight sides
             fill, stroke = ctypes.c_int(0), ctypes.c_int(0)
             if pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value \
-                    and not fill.value and pdfium_c.FPDFPath_CountSegments(obj.raw) <= 6:
-                hs += [(l, r, b), (l, r, t)]
-                vs += [(l, b, t), (r, b, t)]
+                    and not fill.value:
+                for (x0, y0), (x1, y1) in _segments(obj):
+                    if abs(y1 - y0) <= THIN and abs(x1 - x0) > THIN:
+                        hs.append((min(x0, x1), max(x0, x1), (y0 + y1) / 2))
+                    elif abs(x1 - x0) <= THIN and abs(y1 - y0) > THIN:
+                        vs.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
     return hs, vs
+
+
+def _segments(obj, most: int = 400) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """The straight segments of a path object, in page coordinates (closing segments included)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    n = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    if n <= 0 or n > most:
+        return []
+    m = obj.get_matrix()
+    out, start, prev = [], None, None
+    x, y = ctypes.c_float(0), ctypes.c_float(0)
+    for i in range(n):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+            out.append((prev, point))
+        prev = point
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            out.append((point, start))
+    return out
 
 
 def _merge(values: list[float]) -> list[float]:
@@ -111,10 +141,12 @@ def grids(hs: list[tuple], vs: list[tuple]) -> list[Table]:
     for members in groups.values():
         h = [items[i] for i in members if items[i][0] == "h"]
         v = [items[i] for i in members if items[i][0] == "v"]
+        if len(_merge([x for _, x, _, _ in v])) < 2:
+            continue  # lines under a heading, a letterhead's rule, a box's side: no table
         ruled = [y for _, _, _, y in h]
         low, high = min(y0 for _, _, y0, _ in v), max(y1 for _, _, _, y1 in v)
         ys = sorted(_merge(ruled + [low, high]), reverse=True)  # a row cut open by a page break: closed
-        if len(ys) < 2 or len(_merge([x for _, x, _, _ in v])) < 2:
+        if len(ys) < 2:
             continue
         left, right = min(x for _, x, _, _ in v), max(x for _, x, _, _ in v)
         bands = []
@@ -122,7 +154,7 @@ def grids(hs: list[tuple], vs: list[tuple]) -> list[Table]:
             mid = (hi + lo) / 2
             bands.append(_merge([x for _, x, y0, y1 in v if y0 - NEAR <= mid <= y1 + NEAR]) or [left, right])
         table = Table(left - NEAR, ys[-1] - NEAR, right + NEAR, ys[0] + NEAR, ys, bands,
-                      open_top=high > max(ruled) + NEAR, open_bottom=low < min(ruled) - NEAR)
+                      open_top=not ruled or high > max(ruled) + NEAR, open_bottom=not ruled or low < min(ruled) - NEAR)
         table.cells = [[[] for _ in range(max(0, len(b) - 1))] for b in bands]
         tables.append(table)
     return sorted(tables, key=lambda t: -t.top)
