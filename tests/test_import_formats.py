@@ -260,3 +260,25 @@ def test_pdf_rules_drawn_as_stroked_lines_and_one_path_grids():
     assert [[round(x) for x in band] for band in tables[0].bands] == [[100, 200, 300, 400]] * 2
     assert not tables[0].open_top and not tables[0].open_bottom
     pdf.close()
+
+
+def test_pdf_tables_join_across_a_page_break_only_past_page_furniture():
+    """A table at the top of a page goes on with the one at the foot of the page before only when nothing
+    but running heads and page numbers lies between: a second attachment's table after its heading stays
+    a table of its own, though its columns are the same."""
+    from generator.importer import pdftables
+    from generator.importer.read import _join_tables
+
+    def table(*rows, open_top=False, open_bottom=False):
+        return pdftables.Table(60, 70, 535, 770, [770, 70], [[60, 90, 535]], rows=[list(r) for r in rows],
+                               open_top=open_top, open_bottom=open_bottom)
+
+    first = table(["序号", "题目"], ["1", "甲课题研究"], ["2", "乙课题"], open_bottom=True)
+    cut = table(["", "研究"], ["3", "丙课题研究"], open_top=True)
+    second = table(["序号", "题目"], ["1", "丁课题研究"])
+    pages = [["附件1", first, "宜昌市科学技术局文件", "— 1 —"],
+             ["宜昌市科学技术局文件", cut, "— 2 —"],
+             ["宜昌市科学技术局文件", "附件2", second, "— 3 —"]]
+    _join_tables(pages)
+    assert first.rows == [["序号", "题目"], ["1", "甲课题研究"], ["2", "乙课题研究"], ["3", "丙课题研究"]]
+    assert cut.rows == [] and second.rows == [["序号", "题目"], ["1", "丁课题研究"]]

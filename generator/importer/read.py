@@ -374,18 +374,31 @@ def _page_items(page, textpage) -> list:
 
 
 def _join_tables(pages_items: list[list]) -> None:
-    """A table at the foot of a page and one at the top of the next with the same columns are one table
-    cut by the page break: the second is joined to the first (pdftables.join) and removed."""
-    def furniture_only(xs):  # at most a running head or a page number
-        return len(xs) <= 3 and all(isinstance(x, str) and len(x.strip()) <= 40 for x in xs)
+    """A table at the foot of a page and one at the top of the next with the same columns, with only page
+    furniture between them (running heads, page numbers: what the clean step drops), are one table cut
+    by the page break: the second is joined to the first (pdftables.join)."""
+    from .clean import furniture
 
-    for before, after in zip(pages_items, pages_items[1:]):
+    flat, where, page_starts = [], {}, []
+    for p, items in enumerate(pages_items):
+        page_starts.append(len(flat))
+        for i, x in enumerate(items):
+            for line in _lines(x).split("\n") if isinstance(x, str) else [""]:
+                where.setdefault((p, i), []).append(len(flat))
+                flat.append(line)
+    drop = furniture(flat, page_starts)
+
+    def furniture_only(p: int, indexes: range) -> bool:
+        return all(not flat[k].strip() or k in drop for i in indexes for k in where[(p, i)])
+
+    for p, (before, after) in enumerate(zip(pages_items, pages_items[1:])):
         tables_a = [i for i, x in enumerate(before) if not isinstance(x, str)]
         tables_b = [i for i, x in enumerate(after) if not isinstance(x, str)]
         if not tables_a or not tables_b:
             continue
         a, b = tables_a[-1], tables_b[0]
-        if furniture_only(before[a + 1:]) and furniture_only(after[:b]) and pdftables.continues(before[a], after[b]):
+        if furniture_only(p, range(a + 1, len(before))) and furniture_only(p + 1, range(b)) \
+                and pdftables.continues(before[a], after[b]):
             pdftables.join(before[a], after[b])
 
 
