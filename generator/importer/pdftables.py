@@ -182,7 +182,7 @@ def cell_text(chars: list[tuple[float, float, float, float, str]]) -> str:
         text = ln[0].lstrip()
         ends = paras[-1].rstrip()[-1:] in P.TERMINAL + "：:"
         short = right - prev[4]  # a line ends short when the next word would not fit, or where a paragraph ends
-        new = (short > 4 * em or (short > 1.5 * em and ends) or ln[3] > left + 1.5 * em
+        new = (short > 4 * em or (short > 2.5 * em and ends) or ln[3] > left + 1.5 * em
                or (ends and P.starts_structure(text)))
         if new:
             paras.append(text)
