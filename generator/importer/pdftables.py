@@ -53,22 +53,36 @@ class Table:
 
 
 def rules(page) -> tuple[list[tuple], list[tuple]]:
-    """The page's horizontal rules (x0, x1, y) and vertical rules (x, y0, y1)."""
+    """The page's horizontal rules (x0, x1, y) and vertical rules (x, y0, y1).
+
+    Objects are walked through pdfium's C calls (a page of text has hundreds of text objects, which need
+    no Python wrapper); form XObjects, rare in exported documents, go through pypdfium2's walk."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
     hs, vs = [], []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
-        l, b, r, t = obj.get_bounds()
-        w, h = r - l, t - b
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    fill, stroke = ctypes.c_int(0), ctypes.c_int(0)
+    paths, forms = [], False
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        forms = forms or kind == pdfium_c.FPDF_PAGEOBJ_FORM
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths.append(obj)
+    if forms:
+        paths = [o.raw for o in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4)]
+    for obj in paths:
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
+            continue
+        w, h = r.value - l.value, t.value - b.value
         if h <= THIN and w > THIN:
-            hs.append((l, r, (b + t) / 2))
+            hs.append((l.value, r.value, (b.value + t.value) / 2))
         elif w <= THIN and h > THIN:
-            vs.append(((l + r) / 2, b, t))
+            vs.append(((l.value + r.value) / 2, b.value, t.value))
         elif w > THIN and h > THIN:  # a stroked outline or grid (not a filled background): its straight sides
-            fill, stroke = ctypes.c_int(0), ctypes.c_int(0)
-            if pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value \
+            if pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value \
                     and not fill.value:
                 for (x0, y0), (x1, y1) in _segments(obj):
                     if abs(y1 - y0) <= THIN and abs(x1 - x0) > THIN:
@@ -79,19 +93,20 @@ def rules(page) -> tuple[list[tuple], list[tuple]]:
 
 
 def _segments(obj, most: int = 400) -> list[tuple[tuple[float, float], tuple[float, float]]]:
-    """The straight segments of a path object, in page coordinates (closing segments included)."""
+    """The straight segments of a path object (a raw FPDF_PAGEOBJECT), in page coordinates (closing
+    segments included)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
-    n = pdfium_c.FPDFPath_CountSegments(obj.raw)
-    if n <= 0 or n > most:
+    n = pdfium_c.FPDFPath_CountSegments(obj)
+    m = pdfium_c.FS_MATRIX()
+    if n <= 0 or n > most or not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return []
-    m = obj.get_matrix()
     out, start, prev = [], None, None
     x, y = ctypes.c_float(0), ctypes.c_float(0)
     for i in range(n):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
         point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
         kind = pdfium_c.FPDFPathSegment_GetType(seg)

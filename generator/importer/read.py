@@ -317,7 +317,8 @@ def _pdf(data: bytes, ocr: bool) -> Extracted:
             return _ocr(pdf)
     finally:
         pdf.close()
-    _join_tables(pages_items)
+    if any(not isinstance(x, str) for items in pages_items for x in items):
+        _join_tables(pages_items)
     page_starts, lines = [], []
     for items in pages_items:
         page_starts.append(len(lines))
