@@ -132,6 +132,48 @@ def test_pdf_with_running_heads_page_numbers_and_look_alikes(tmp_path, printed_p
     builds(content, tmp_path)
 
 
+@pytest.fixture(scope="module")
+def table_pdfs(tmp_path_factory):
+    """The notice whose topics sit in an attachment table (序号 | 题目 | 研究内容 | 经费 | 联系人), 14 rows,
+    every third with three paragraphs in its cell, printed twice: header row once, and header row
+    repeated on every page (<thead>). Cells wrap over many lines; rows are cut by page breaks."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium (tests/ensure-browser.sh installs it)")
+    folder = tmp_path_factory.mktemp("table-pdf")
+    for name, extra in (("once", []), ("repeated", ["repeat"])):
+        subprocess.run([sys.executable, "-m", "generator.importer.sample", "table", str(folder / f"{name}.pdf"), "14",
+                        *extra], check=True, cwd=ROOT, timeout=300)
+    return folder
+
+
+@pytest.mark.parametrize("header", ["once", "repeated"])
+def test_pdf_table_imports_as_the_docx_table_does(header, table_pdfs, tmp_path):
+    """The same attachment table from .docx and from PDF gives the same topics, field for field."""
+    import pypdfium2 as pdfium
+
+    from generator.importer import pdftables
+    from generator.importer.read import read
+
+    src = table_pdfs / f"{header}.pdf"
+    pdf = pdfium.PdfDocument(str(src))
+    try:
+        assert len(pdf) >= 3
+        cut = [t.open_bottom for i in range(len(pdf)) for t in pdftables.grids(*pdftables.rules(pdf[i]))]
+    finally:
+        pdf.close()
+    assert any(cut), "the sample should have a row cut by a page break"
+    rows = [l for l in read(src).text.split("\n") if "\t" in l]
+    assert [r.split("\t")[0] for r in rows] == ["序号"] + [str(i) for i in range(1, 15)]  # header once, no row split
+    content = copy_content(tmp_path)
+    from_docx = imported(content, make_import(content, sample.docx_with_table(tmp_path / "guide.docx", 14, tall=True),
+                                              "OUTPUT=" + str(content / "guides" / "docx.yml")))
+    from_pdf = imported(content, make_import(content, src, "OUTPUT=" + str(content / "guides" / "pdf.yml")))
+    assert len(from_pdf["tracks"][0]["topics"]) == 14
+    assert from_pdf["tracks"] == from_docx["tracks"]
+    third = from_pdf["tracks"][0]["topics"][2]["content"]  # three paragraphs in one cell, the third cut by a page
+    assert third == [{"list": [sample.CONTENT_A.format(x=sample.SUBJECTS[k]) for k in (4, 5, 6)]}]
+
+
 def test_old_word_doc_goes_through_antiword(tmp_path):
     """No .doc can be made here, so a stand-in antiword on PATH prints what antiword prints for one
     (text, tables as | cells |); the importer must call it and read its output like any other text."""
@@ -182,3 +224,61 @@ def test_scanned_pdf_with_ocr(tmp_path):
     assert [len(t["topics"]) for t in guide["tracks"]] == [2, 2]
     assert guide["window"]["opens"] == E["window"]["opens"]
     builds(content, tmp_path)
+
+
+def test_pdf_rules_drawn_as_stroked_lines_and_one_path_grids():
+    """Word and Chromium print table borders as hairline rectangles; other exporters stroke lines, or draw
+    a whole grid as one path. All become rules, and a page with a lone rule (a letterhead's) has no table."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    from generator.importer import pdftables
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+
+    def path(points, close=False, moves=()):
+        p = c.FPDFPageObj_CreateNewPath(*points[0])
+        for x, y in points[1:]:
+            c.FPDFPath_LineTo(p, x, y)
+        if close:
+            c.FPDFPath_Close(p)
+        for a, b in moves:
+            c.FPDFPath_MoveTo(p, *a)
+            c.FPDFPath_LineTo(p, *b)
+        c.FPDFPath_SetDrawMode(p, c.FPDF_FILLMODE_NONE, True)
+        c.FPDFPage_InsertObject(page.raw, p)
+
+    # a 3 × 2 grid as one path: outline closed, inner lines as move-to/line-to pairs
+    path([(100, 700), (400, 700), (400, 500), (100, 500)], close=True,
+         moves=[((100, 600), (400, 600)), ((200, 700), (200, 500)), ((300, 700), (300, 500))])
+    path([(100, 450), (400, 450)])  # a lone stroked line
+    c.FPDFPage_GenerateContent(page.raw)
+    tables = pdftables.grids(*pdftables.rules(page))
+    assert len(tables) == 1
+    assert [round(y) for y in tables[0].ys] == [700, 600, 500]
+    assert [[round(x) for x in band] for band in tables[0].bands] == [[100, 200, 300, 400]] * 2
+    assert not tables[0].open_top and not tables[0].open_bottom
+    pdf.close()
+
+
+def test_pdf_tables_join_across_a_page_break_only_past_page_furniture():
+    """A table at the top of a page goes on with the one at the foot of the page before only when nothing
+    but running heads and page numbers lies between: a second attachment's table after its heading stays
+    a table of its own, though its columns are the same."""
+    from generator.importer import pdftables
+    from generator.importer.read import _join_tables
+
+    def table(*rows, open_top=False, open_bottom=False):
+        return pdftables.Table(60, 70, 535, 770, [770, 70], [[60, 90, 535]], rows=[list(r) for r in rows],
+                               open_top=open_top, open_bottom=open_bottom)
+
+    first = table(["序号", "题目"], ["1", "甲课题研究"], ["2", "乙课题"], open_bottom=True)
+    cut = table(["", "研究"], ["3", "丙课题研究"], open_top=True)
+    second = table(["序号", "题目"], ["1", "丁课题研究"])
+    pages = [["附件1", first, "宜昌市科学技术局文件", "— 1 —"],
+             ["宜昌市科学技术局文件", cut, "— 2 —"],
+             ["宜昌市科学技术局文件", "附件2", second, "— 3 —"]]
+    _join_tables(pages)
+    assert first.rows == [["序号", "题目"], ["1", "甲课题研究"], ["2", "乙课题研究"], ["3", "丙课题研究"]]
+    assert cut.rows == [] and second.rows == [["序号", "题目"], ["1", "丁课题研究"]]

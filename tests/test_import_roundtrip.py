@@ -1,7 +1,10 @@
 """make import on our own five sources reproduces the curated YAML, field by field (≥ 95 % each).
 
-The share per file is printed (run pytest with -s to see it, or read the assertion message); the
-fields compared are listed in tests/import_score.py. The importer knows nothing of these texts.
+Each source is imported as it is (text) and printed to PDF the way a bureau's Word export looks
+(sample.source_page: indented paragraphs, ruled tables whose cells wrap, running head, page numbers;
+printed once per session by Chromium in a process of its own) and imported from the PDF. The share
+per file is printed (run pytest with -s to see it, or read the assertion message); the fields
+compared are listed in tests/import_score.py. The importer knows nothing of these texts.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pytest
 from conftest import CONTENT, ROOT, copy_content
 from generator.build import generate, load_site
 from generator.importer import convert
+from generator.importer.read import read
 from generator.loader import read_yaml
 from import_score import score
 
@@ -44,6 +48,32 @@ def test_round_trip_reproduces_the_curated_guide(source, tmp_path, capsys):
         print(f"\n  import round trip {source}: {result.share:.1%} of {result.total} fields right")
     assert result.total >= 50
     assert result.share >= 0.95, f"{source}: {result.share:.1%}; first misses:\n" + "\n".join(result.misses[:20])
+
+
+@pytest.fixture(scope="session")
+def printed_sources(tmp_path_factory) -> Path:
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium (tests/ensure-browser.sh installs it)")
+    folder = tmp_path_factory.mktemp("source-pdfs")
+    subprocess.run([sys.executable, "-m", "generator.importer.sample", "sources", str(folder),
+                    *(str(CONTENT / "sources" / s) for s in sorted(PAIRS))], check=True, cwd=ROOT, timeout=600)
+    return folder
+
+
+@pytest.mark.parametrize("source", sorted(PAIRS))
+def test_pdf_round_trip_reproduces_the_curated_guide(source, printed_sources, tmp_path, capsys):
+    extracted = read(printed_sources / f"{Path(source).stem}.pdf")
+    assert extracted.fmt == "pdf" and len(extracted.page_starts) >= 3
+    done = convert(extracted.text, CONTENT, today="2026-12-01", page_starts=extracted.page_starts)
+    draft = tmp_path / "draft.yml"
+    draft.write_text(done.yaml, encoding="utf-8")
+    imported = read_yaml(draft, display="draft.yml").data
+    curated = read_yaml(CONTENT / "guides" / PAIRS[source], display=PAIRS[source]).data
+    result = score(curated, imported)
+    with capsys.disabled():
+        print(f"\n  import round trip via PDF {source}: {result.share:.1%} of {result.total} fields right")
+    assert result.total >= 50
+    assert result.share >= 0.95, f"{source} via PDF: {result.share:.1%}; first misses:\n" + "\n".join(result.misses[:20])
 
 
 def test_scorer_can_fail():

@@ -23,6 +23,8 @@ _DATE_TIME = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _
 _PHONE = re.compile(r"(?<!\d)(?:[48]00[-\s]?\d{3}[-\s]?\d{4}|1[3-9]\d{9}|"
                     r"(?:(?:\(|（)?0\d{2,3}(?:\)|）)?\s*[-－—]?\s*)?\d{7,8}(?:\s*转\s*\d{1,5})?)(?!\d)")
 _OFFICE_END = re.compile(r"(处|室|厅|局|中心|所|委|部|科|办|院|会|司|站|馆|组|队|公司|协会|交易所|大学|学院|集团|平台|办公室)$")
+# An office and a person with the space between them lost (a PDF line wrapped there): 政策法规科李一明
+_OFFICE_PERSON = re.compile(r"^([\u4e00-\u9fff]{2,}(?:办公室|中心|处|科|室|办|所|部|局|厅))([\u4e00-\u9fff·]{2,3})$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -118,6 +120,11 @@ def contacts(text: str, label: str = "", role: str = "") -> tuple[list[dict], li
     words = _PHONE.sub(" ", rest)
     words = re.sub(r"(电话|手机|联系人|办公室电话|座机|传真|邮箱|E-?mail)\s*[：:]?", " ", words, flags=re.I)
     tokens = [t for t in re.split(r"[\s，,；;、/]+", words) if t.strip("（）() -")]
+    cjk_tokens = [t for t in tokens if re.search(r"[\u4e00-\u9fff]", t)]
+    glued = _OFFICE_PERSON.match(cjk_tokens[0].strip("（）() -：:")) if len(cjk_tokens) == 1 and found and not label else None
+    if glued and not _OFFICE_END.search(glued.group(2)):
+        tokens = [glued.group(1), glued.group(2)] + [t for t in tokens if t is not cjk_tokens[0]]
+        review.append(f"“{glued.group(0)}”拆成处室“{glued.group(1)}”和联系人“{glued.group(2)}”（原文两者之间没有空格），请核对")
     entry: dict = {}
     if role:
         entry["role"] = role

@@ -3,7 +3,7 @@
 Each format goes through a maintained library (python-docx, pypdfium2, lxml, charset-normalizer;
 Debian's antiword or catdoc for .doc; tesseract for scanned PDFs with --ocr). Table rows come out as
 one line with the cells separated by tabs, paragraphs inside a cell by `<p>` marks that the clean
-step splits. Input is bounded before it is read: file size, the unpacked size of a .docx's members,
+step splits, whatever the format (a PDF's ruled tables are rebuilt from its geometry by pdftables). Input is bounded before it is read: file size, the unpacked size of a .docx's members,
 PDF page count and parsing time. Every failure is an ImportFailure with one line saying what to do.
 """
 
@@ -17,6 +17,8 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import pdftables
 
 MAX_BYTES = 50 * 1024 * 1024  # a guide is a few MB at most; larger files are refused before reading
 MAX_UNPACKED = 200 * 1024 * 1024  # all members of a .docx together, uncompressed
@@ -297,17 +299,17 @@ def _pdf(data: bytes, ocr: bool) -> Extracted:
         if pages > MAX_PAGES:
             raise ImportFailure(f"the PDF has {pages} pages, more than {MAX_PAGES}; import the guide alone")
         started = time.monotonic()
-        texts: list[str] = []
+        pages_items: list[list] = []
         for i in range(pages):
             if time.monotonic() - started > PDF_SECONDS:
                 raise ImportFailure(f"reading the PDF took more than {PDF_SECONDS:.0f} s (page {i + 1} of {pages}); "
                                     "print it to a new PDF and import that")
             page = pdf[i]
             textpage = page.get_textpage()
-            texts.append(_indented(textpage))
+            pages_items.append(_page_items(page, textpage))
             textpage.close()
             page.close()
-        chars = sum(len(t.strip()) for t in texts)
+        chars = sum(len(x.strip()) if isinstance(x, str) else 1 for items in pages_items for x in items)
         if chars < 20 * max(1, pages) // 4:
             if not ocr:
                 raise ImportFailure("the PDF has no text layer (a scan); run with --ocr (needs tesseract-ocr "
@@ -315,11 +317,90 @@ def _pdf(data: bytes, ocr: bool) -> Extracted:
             return _ocr(pdf)
     finally:
         pdf.close()
+    if any(not isinstance(x, str) for items in pages_items for x in items):
+        _join_tables(pages_items)
     page_starts, lines = [], []
-    for t in texts:
+    for items in pages_items:
         page_starts.append(len(lines))
-        lines.extend(_lines(t).split("\n"))
+        for x in items:
+            if isinstance(x, str):
+                lines.extend(_lines(x).split("\n"))
+            else:
+                lines.extend(pdftables.row_line(r) for r in x.rows if any(r))  # none when joined to an earlier one
     return Extracted("\n".join(lines), "pdf", page_starts=page_starts)
+
+
+def _page_items(page, textpage) -> list:
+    """A page as its lines (str, indented as _indented says) and its ruled tables (pdftables.Table) in
+    reading order. A line most of whose characters lie inside a table belongs to that table."""
+    text = textpage.get_text_range()
+    tables = []
+    if text.strip() and len(text) == textpage.count_chars():
+        hs, vs = pdftables.rules(page)
+        tables = pdftables.grids(hs, vs) if hs and vs else []
+    if not tables:
+        return [_indented(textpage)]
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < len(text)]
+    ends = starts[1:] + [len(text)]
+    owner: dict[int, pdftables.Table] = {}
+    for s, e in zip(starts, ends):
+        boxes = [(k, textpage.get_charbox(k)) for k in range(s, e) if not text[k].isspace()]
+        inside = {k: t for k, box in boxes for t in tables if t.holds((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)}
+        if not boxes or 2 * len(inside) <= len(boxes):
+            continue
+        box_of = dict(boxes)
+        last = None  # (table, centre, box) of the last character placed
+        for k in range(s, e):
+            if k in inside:
+                box = box_of[k]
+                last = (inside[k], ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), box)
+                last[0].place(*last[1], box, text[k])
+            elif last is not None and text[k] == " ":  # a space: into the cell of the character before it
+                t, centre, box = last
+                t.place(*centre, (box[2], box[1], box[2], box[3]), " ")
+        owner[s] = max(set(inside.values()), key=lambda t: sum(1 for x in inside.values() if x is t))
+    indents = _indents(textpage, text, [s for s in starts if s not in owner])
+    pdftables.fill(tables)
+    items: list = []
+    shown: set[int] = set()
+    for s, e in zip(starts, ends):
+        if s in owner:
+            t = owner[s]
+            if id(t) not in shown:
+                shown.add(id(t))
+                items.append(t)
+            continue
+        items.append(indents.get(s, "") + text[s:e].rstrip("\r\n"))
+    return items
+
+
+def _join_tables(pages_items: list[list]) -> None:
+    """A table at the foot of a page and one at the top of the next with the same columns, with only page
+    furniture between them (running heads, page numbers: what the clean step drops), are one table cut
+    by the page break: the second is joined to the first (pdftables.join)."""
+    from .clean import furniture
+
+    flat, where, page_starts = [], {}, []
+    for p, items in enumerate(pages_items):
+        page_starts.append(len(flat))
+        for i, x in enumerate(items):
+            for line in _lines(x).split("\n") if isinstance(x, str) else [""]:
+                where.setdefault((p, i), []).append(len(flat))
+                flat.append(line)
+    drop = furniture(flat, page_starts)
+
+    def furniture_only(p: int, indexes: range) -> bool:
+        return all(not flat[k].strip() or k in drop for i in indexes for k in where[(p, i)])
+
+    for p, (before, after) in enumerate(zip(pages_items, pages_items[1:])):
+        tables_a = [i for i, x in enumerate(before) if not isinstance(x, str)]
+        tables_b = [i for i, x in enumerate(after) if not isinstance(x, str)]
+        if not tables_a or not tables_b:
+            continue
+        a, b = tables_a[-1], tables_b[0]
+        if furniture_only(p, range(a + 1, len(before))) and furniture_only(p + 1, range(b)) \
+                and pdftables.continues(before[a], after[b]):
+            pdftables.join(before[a], after[b])
 
 
 def _indented(textpage) -> str:
@@ -330,26 +411,35 @@ def _indented(textpage) -> str:
     if not text.strip() or len(text) != textpage.count_chars():
         return text  # characters and text do not line up (rare): no indentation
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" and i + 1 < len(text)]
+    indents = _indents(textpage, text, starts)
+    out, last = [], 0
+    for s in sorted(indents):
+        out.append(text[last:s])
+        out.append(indents[s])
+        last = s
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _indents(textpage, text: str, starts: list[int]) -> dict[int, str]:
+    """For the lines starting at `starts`: the ideographic spaces each indented line gets."""
     lefts, size = {}, []
     for s in starts:
-        if text[s] in "\r\n ":
+        if s >= len(text) or text[s] in "\r\n ":
             continue
         left, bottom, right, top = textpage.get_charbox(s)
         lefts[s] = left
         size.append(top - bottom)
     if len(lefts) < 3 or not size:
-        return text
+        return {}
     margin = min(lefts.values())
     em = sorted(size)[len(size) // 2] or 10
-    out, last = [], 0
+    out = {}
     for s in sorted(lefts):
         offset = lefts[s] - margin
         if offset > 1.5 * em:  # two ideographic spaces: a paragraph's first line; four: centred
-            out.append(text[last:s])
-            out.append("\u3000" * (2 if offset < 3.2 * em else 4))
-            last = s
-    out.append(text[last:])
-    return "".join(out)
+            out[s] = "\u3000" * (2 if offset < 3.2 * em else 4)
+    return out
 
 
 def _ocr(pdf) -> Extracted:

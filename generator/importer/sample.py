@@ -111,6 +111,49 @@ def pdf(paras: list[str], path: Path, look_alikes: bool = True) -> Path:
     return path
 
 
+def source_page(text: str, header_rows: bool = False) -> str:
+    """HTML printing a source text the way a bureau's Word export looks: each line a paragraph with its
+    first line indented, each run of tab-separated rows a ruled table (a cell's `<p>` marks its
+    paragraphs), stray markup shown as the reader sees it (gone). With header_rows, a table's first row
+    is its header, which the browser repeats on every page the table runs onto."""
+    from .clean import _BLOCK_TAGS, _TABLE_TAGS, tidy
+
+    def cell(c: str) -> str:
+        paras = [tidy(p) for p in _BLOCK_TAGS.split(_TABLE_TAGS.sub(" ", c))]
+        return "".join(f"<p>{html.escape(p)}</p>" for p in paras if p)
+
+    body, rows = [], []
+    for line in text.replace("\r\n", "\n").split("\n") + [""]:
+        if "\t" in line and len([c for c in line.split("\t") if c.strip()]) >= 2:
+            rows.append("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in line.split("\t")) + "</tr>")
+            continue
+        if rows:
+            head = f"<thead>{rows.pop(0)}</thead>" if header_rows else ""
+            body.append(f"<table>{head}<tbody>" + "".join(rows) + "</tbody></table>")
+            rows = []
+        t = tidy(line)
+        if t:
+            body.append(f"<p>{html.escape(t)}</p>")
+    return ("<!doctype html><html><head><meta charset='utf-8'><style>"
+            "body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC',serif;font-size:14pt;line-height:1.6}"
+            "body>p{margin:0 0 .3em;text-indent:2em}table{border-collapse:collapse;width:100%;margin:.5em 0}"
+            "td{border:1px solid #000;padding:2pt 5pt;vertical-align:top;font-size:12pt}td p{margin:0}"
+            "</style></head><body>" + "".join(body) + "</body></html>")
+
+
+def print_html(pages: list[tuple[str, Path]]) -> None:
+    """Print each (HTML, path) to an A4 PDF with a running head and `— N —` page numbers, in one browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser, page = _browser_page(pw)
+        for markup, path in pages:
+            page.set_content(markup)
+            page.pdf(path=str(path), format="A4", display_header_footer=True, header_template=HEADER,
+                     footer_template=FOOTER, margin={"top": "25mm", "bottom": "25mm", "left": "20mm", "right": "20mm"})
+        browser.close()
+
+
 def _browser_page(pw, **kwargs):
     browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox", "--disable-gpu"])
     return browser, browser.new_page(**kwargs)
@@ -146,39 +189,70 @@ def shapes_pdf(path: Path) -> Path:
 
 
 def main(argv=None) -> int:
-    """`python -m generator.importer.sample KIND OUT [TOPICS]`: print a sample PDF in a process of its own
-    (Playwright's sync API cannot run inside another Playwright session, as in the browser tests)."""
+    """`python -m generator.importer.sample KIND OUT [ARGS]`: print sample PDFs in a process of their own
+    (Playwright's sync API cannot run inside another Playwright session, as in the browser tests).
+
+    KIND pdf (ARGS: topics), scan, shapes, table (ARGS: topics, and `repeat` to repeat the header row on
+    every page; rows tall as table_rows makes them), sources (OUT a folder, ARGS text files each printed to OUT/<stem>.pdf as source_page does)."""
     import sys
 
     kind, out, *rest = argv if argv is not None else sys.argv[1:]
+    if kind == "sources":
+        print_html([(source_page(Path(f).read_text(encoding="utf-8")), Path(out) / f"{Path(f).stem}.pdf") for f in rest])
+        return 0
     topics = int(rest[0]) if rest else 2
+    if kind == "table":
+        print_html([(source_page(table_guide_text(topics, tall=True), header_rows="repeat" in rest), Path(out))])
+        return 0
     paras = paragraphs(key_topics=topics // 2 or 1, general_topics=topics - (topics // 2 or 1) or 1)
     {"pdf": lambda: pdf(paras, Path(out)), "scan": lambda: scan_pdf(paragraphs(), Path(out)),
      "shapes": lambda: shapes_pdf(Path(out))}[kind]()
     return 0
 
 
-def docx_with_table(path: Path) -> Path:
+TABLE_NOTICE = ["宜昌市科学技术局", "宜科发〔2024〕13号", "关于发布2024年宜昌市科技创新智库课题申报指南的通知",
+                "各有关单位：", "现发布2024年宜昌市科技创新智库课题申报指南，请按要求申报。",
+                "一、申报要求", "1、申报单位应为在宜昌市注册的独立法人单位。", "2、每个单位限报2项。",
+                "二、申报时间", "网上申报时间：2024年6月3日至2024年6月28日。",
+                "宜昌市科学技术局", "2024年5月20日", "附件", "2024年宜昌市科技创新智库课题指南"]
+TABLE_HEAD = ["序号", "题目", "研究内容", "资助额度（万元）", "联系人"]
+
+
+def table_rows(topics: int = 4, tall: bool = False) -> list[list[str]]:
+    """The attachment table's rows after its header: 序号 | 题目 | 研究内容 | 经费 | 联系人. With tall,
+    every third topic's 研究内容 is three numbered paragraphs (`<p>` between them), so rows run long."""
+    zh = "一二三四五六七八九十"
+    rows = []
+    for i in range(1, topics + 1):
+        subject = SUBJECTS[(i - 1) % len(SUBJECTS)]
+        content = CONTENT_A.format(x=subject)
+        if tall and i % 3 == 0:
+            content = "<p>".join(f"{k}.{CONTENT_A.format(x=SUBJECTS[(i + k) % len(SUBJECTS)])}" for k in (1, 2, 3))
+        rows.append([str(i), f"宜昌市{subject}研究", content, "不超过5", f"政策法规科 李{zh[(i - 1) % 10]}明 0717-622{i:04d}"])
+    return rows
+
+
+def table_guide_text(topics: int = 4, tall: bool = False) -> str:
+    """The notice with its attachment table as text, a row a line with tab-separated cells."""
+    return "\n".join(TABLE_NOTICE + ["\t".join(r) for r in [TABLE_HEAD, *table_rows(topics, tall)]]) + "\n"
+
+
+def docx_with_table(path: Path, topics: int = 4, tall: bool = False) -> Path:
     """A .docx notice whose topics are rows of a table in the attachment (序号 | 题目 | 研究内容 | 经费 | 联系人)."""
     import docx
 
     d = docx.Document()
-    for p in ["宜昌市科学技术局", "宜科发〔2024〕13号", "关于发布2024年宜昌市科技创新智库课题申报指南的通知",
-              "各有关单位：", "现发布2024年宜昌市科技创新智库课题申报指南，请按要求申报。",
-              "一、申报要求", "1、申报单位应为在宜昌市注册的独立法人单位。", "2、每个单位限报2项。",
-              "二、申报时间", "网上申报时间：2024年6月3日至2024年6月28日。",
-              "宜昌市科学技术局", "2024年5月20日", "附件", "2024年宜昌市科技创新智库课题指南"]:
+    for p in TABLE_NOTICE:
         d.add_paragraph(p)
     table = d.add_table(rows=1, cols=5)
-    for cell, head in zip(table.rows[0].cells, ["序号", "题目", "研究内容", "资助额度（万元）", "联系人"]):
+    for cell, head in zip(table.rows[0].cells, TABLE_HEAD):
         cell.text = head
-    for i, subject in enumerate(SUBJECTS[:4], 1):
-        row = table.add_row().cells
-        row[0].text = str(i)
-        row[1].text = f"宜昌市{subject}研究"
-        row[2].text = CONTENT_A.format(x=subject)
-        row[3].text = "不超过5"
-        row[4].text = f"政策法规科 李{'一二三四'[i - 1]}明 0717-622{i:04d}"
+    for values in table_rows(topics, tall):
+        for cell, value in zip(table.add_row().cells, values):
+            first, *more = value.split("<p>")
+            cell.text = first
+            for p in more:  # a paragraph of its own in the cell
+                cell.add_paragraph(p)
     d.save(path)
     return path
 
