@@ -15,7 +15,7 @@ help:
 	@echo "make serve  live preview on http://127.0.0.1:8000/ (PORT=8100 for another port)"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 	@echo "make import FILE=guide.docx [REGION=宜昌] [YEAR=2024] [URL=https://…]  draft a guide from a published file"
-	@echo "make bench-import  time importing a synthetic 100-page PDF guide"
+	@echo "make bench-import  time importing a synthetic 100-page PDF guide, plain and with its topics in tables"
 	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
 	@echo "make bench  build synthetic corpora of 50 and GUIDES (default 1000) guides; writes build/bench.json"
 
@@ -56,6 +56,7 @@ import: $(STAMP)
 bench-import: $(STAMP)
 	bash tests/ensure-browser.sh
 	$(BIN)/python -m generator.importer.bench --pages $(or $(PAGES),100)
+	$(BIN)/python -m generator.importer.bench --pages $(or $(PAGES),100) --tables
 
 search-bench: site
 	bash tests/ensure-browser.sh
