@@ -22,7 +22,10 @@ function t(key, values = {}) {
 const PAGE_SIZE = 20;
 
 const header = document.querySelector("[data-atlas-search=header]");
-const siteRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
+// The edition's root (its search page) and the site's (Pagefind's bundle, one for both editions,
+// which searches the index of the page's <html lang>).
+const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
+const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
 const toggle = document.getElementById("__search");
 
 let pagefindPromise = null;
@@ -148,7 +151,7 @@ function mountHeader(root) {
     if (shown !== query) return;
     meta.textContent = countText(search);
     list.replaceChildren(...data.map(resultItem));
-    all.href = `${new URL("search/", siteRoot).pathname}?q=${encodeURIComponent(query)}`;
+    all.href = `${new URL("search/", editionRoot).pathname}?q=${encodeURIComponent(query)}`;
     all.hidden = search.total === 0;
     list.dataset.query = query; // what the list now shows (tests and measure_search.py wait on it)
   }
