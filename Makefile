@@ -12,7 +12,7 @@ help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
 	@echo "make check  validate content/ only"
-	@echo "make serve  live preview on http://127.0.0.1:8000/"
+	@echo "make serve  live preview on http://127.0.0.1:8000/ (English edition: http://127.0.0.1:8001/)"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
 	@echo "make bench  build synthetic corpora of 50 and GUIDES (default 1000) guides; writes build/bench.json"
@@ -32,7 +32,8 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m generator generate
 	$(BIN)/python -m generator watch > /dev/null & watcher=$$!; \
-	trap 'kill $$watcher' EXIT INT TERM; \
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f build/docs-en.mkdocs.yml --dirty --no-strict --dev-addr 127.0.0.1:8001 & english=$$!; \
+	trap 'kill $$watcher $$english' EXIT INT TERM; \
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f build/docs.mkdocs.yml --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 GUIDES ?= 1000

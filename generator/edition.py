@@ -79,8 +79,11 @@ def config_text(docs: Path, lang: str, langs: tuple[str, ...] = i18n.LANGUAGES) 
     up = _up(lang)
     alternate = [{"name": i18n.text(other, "lang.name"), "lang": HREFLANG[other],
                   "link": up + EDITION_DIRS[other], "dir": EDITION_DIRS[other]} for other in i18n.LANGUAGES if other in langs]
+    site_url = os.environ.get("SITE_URL", "")
     config = {
         "INHERIT": str(BASE),
+        # Each edition is its own site for MkDocs (canonical URLs, its 404 page): the English one at en/.
+        **({"site_url": site_url.rstrip("/") + "/" + EDITION_DIRS[lang]} if site_url and EDITION_DIRS[lang] else {}),
         "docs_dir": str(docs.resolve()),
         "site_name": text("mkdocs.site_name"),
         "site_description": text("mkdocs.site_description"),

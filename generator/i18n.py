@@ -184,7 +184,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "about.gloss": "About: Guide Atlas publishes the research-funding guides of Chinese cities and provinces as the bureaus wrote them. Only layout damage from extraction is repaired; English titles, short titles and editorial notes are ours and marked as such.",
         "about.fields": "内容文件的每个字段见[字段说明 · Field reference]。",
         "about.editions": "中文版与英文版",
-        "about.editions_intro": "本站有中文版（站点根目录）和英文版（en/），两版页面一一对应，页眉的语言切换直接打开另一版的同一页面。英文版的界面、标签和名称为英文，指南正文仍为发布机关的中文原文。数据文件、订阅源和日历两版共用。",
+        "about.editions_intro": "本站有中文版（站点根目录）和英文版（en/），两版页面一一对应，页眉的语言切换直接打开另一版的同一页面。英文版的界面、标签和名称为英文，指南正文仍为中文原文。数据文件、订阅源和日历两版共用。",
         "about.coverage": "英文名称覆盖：{total} 个标题中 {named} 个有英文名称（{percent}%）；缺少英文名称的，英文版显示中文名称并注明。",
         "about.sources": "数据来源",
         "about.sources_intro": "每份指南的原文文本随指南发布，各地区页列出本地区指南的原文文本。",

@@ -17,7 +17,7 @@ from xml.sax.saxutils import quoteattr
 from . import i18n
 from .edition import EDITION_DIRS, HREFLANG
 
-SKIP = ("assets/", "pagefind/", "data/", "feeds/", "calendars/", "sources/", "search/")
+SKIP = ("assets/", "pagefind/", "feeds/", "calendars/", "sources/", "search/")
 
 
 def page_urls(site: Path, lang: str) -> list[str]:

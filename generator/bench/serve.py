@@ -1,9 +1,9 @@
 """How long `make serve` takes to show an edit to one guide, on a given content folder.
 
-Runs what `make serve` runs (the generator's watch loop and `mkdocs serve --dirty
+Runs what `make serve` runs (the generator's watch loop and, per edition, `mkdocs serve --dirty
 --no-strict`: a dirty build warns, and strict mode would stop on that warning) on
-a private port, waits for the first build, edits one guide, and times until the served
-guide page shows the edited title.
+private ports, waits for the first build, edits one guide, and times until the served
+guide page shows the edited title in both editions.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from ..build import ROOT
-from ..edition import config_path
+from ..edition import config_path, docs_dir
 from .corpus import edit_one_guide
 
 
@@ -38,35 +38,40 @@ def _get(url: str) -> str | None:
 
 def measure_serve(content: Path, work: Path, log, timeout: float = 900) -> dict:
     docs = work / "serve-docs"
-    env = {**os.environ, "ATLAS_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     py = [sys.executable, "-m", "generator", "--content", str(content)]
     subprocess.run([*py, "generate", "--out", str(docs)], check=True, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    port = _free_port()
+    port, port_en = _free_port(), _free_port()
     watch = subprocess.Popen([*py, "watch", "--out", str(docs)], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config_path(docs)),
-                              "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
+    # As make serve: one MkDocs server per edition (the English one on the next port).
+    servers = [subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f",
+                                 str(config_path(folder)), "--dev-addr", f"127.0.0.1:{p}"],
+                                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
+               for folder, p in ((docs, port), (docs_dir(docs, "en"), port_en))]
     try:
         start = time.perf_counter()
-        while _get(f"http://127.0.0.1:{port}/") is None:
-            if time.perf_counter() - start > timeout or serve.poll() is not None:
+        while _get(f"http://127.0.0.1:{port}/") is None or _get(f"http://127.0.0.1:{port_en}/") is None:
+            if time.perf_counter() - start > timeout or any(s.poll() is not None for s in servers):
                 raise RuntimeError("mkdocs serve did not come up; see the log")
             time.sleep(1)
         first_build = time.perf_counter() - start
         time.sleep(3)  # let the watcher settle on the current content
         path, _, title = edit_one_guide(content)
-        url = f"http://127.0.0.1:{port}/guides/{path.parent.name}/{path.stem}/"
+        guide = f"guides/{path.parent.name}/{path.stem}/"
         start = time.perf_counter()
-        while True:
-            if html.escape(title, quote=False) in (_get(url) or ""):
+        while True:  # the Chinese guide page shows the new title, the English one the new English title
+            english = _get(f"http://127.0.0.1:{port_en}/{guide}") or ""
+            if (html.escape(title, quote=False) in (_get(f"http://127.0.0.1:{port}/{guide}") or "")
+                    and ("(revised)" in english or html.escape(title, quote=False) in english)):
                 break
             if time.perf_counter() - start > timeout:
                 raise RuntimeError("the edit never showed")
             time.sleep(0.2)
         return {"serve_first_build_s": round(first_build, 1), "serve_reload_s": round(time.perf_counter() - start, 1)}
     finally:
-        for proc in (serve, watch):
+        for proc in (*servers, watch):
             proc.terminate()
-        for proc in (serve, watch):
+        for proc in (*servers, watch):
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:

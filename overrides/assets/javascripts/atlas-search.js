@@ -41,6 +41,40 @@ function pagefind() {
   return pagefindPromise;
 }
 
+// Pagefind keeps one index per <html lang>. The English edition's index holds the official
+// Chinese text too, but unsegmented (Pagefind segments Chinese only in a "zh" index), so on the
+// English edition a query in Chinese searches the Chinese edition's index instead, and each
+// result links the English counterpart of the page it found (every page has one, at en/…).
+const HAN = /\p{Script=Han}/u;
+const editionDir = editionRoot.pathname.slice(siteRoot.pathname.length); // "" or "en/"
+let chinesePromise = null;
+
+/** The index to search `query` in: the page's own, or the Chinese one for Chinese on the English edition. */
+async function engine(query) {
+  const pf = await pagefind();
+  if (!editionDir || !HAN.test(query)) return pf;
+  if (!chinesePromise) {
+    const html = document.documentElement;
+    const lang = html.getAttribute("lang");
+    html.setAttribute("lang", "zh"); // Pagefind picks an instance's index by <html lang>, when made
+    const zh = pf.createInstance({ baseUrl: siteRoot.pathname });
+    html.setAttribute("lang", lang);
+    const here = (url) => url.startsWith(siteRoot.pathname)
+      ? siteRoot.pathname + editionDir + url.slice(siteRoot.pathname.length) : url;
+    chinesePromise = Promise.resolve({
+      search: async (term, options) => {
+        const found = await zh.search(term, options);
+        found.results = found.results.map((r) => ({ ...r, data: async () => {
+          const data = await r.data();
+          return { ...data, url: here(data.url) };
+        } }));
+        return found;
+      },
+    });
+  }
+  return chinesePromise;
+}
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
@@ -146,7 +180,7 @@ function mountHeader(root) {
     }
     const pf = await pagefind();
     if (!(await pause()) || shown !== query) return; // a newer query superseded this one
-    const search = await find(pf, query);
+    const search = await find(await engine(query), query);
     const data = await search.next(HEADER_LIMIT);
     if (shown !== query) return;
     meta.textContent = countText(search);
@@ -281,7 +315,7 @@ async function mountPage(root) {
       return;
     }
     if (!(await pause()) || mine !== generation) return;
-    const found = await find(pf, query, filters);
+    const found = await find(await engine(query), query, filters);
     if (mine !== generation) return;
     search = found;
     list.replaceChildren();
