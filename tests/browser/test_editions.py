@@ -91,3 +91,20 @@ def test_a_chinese_query_on_the_english_edition_finds_chinese_text(page, base_ur
     topic = next(t for t in site_model.topics if term in t.title.zh)
     shown = [r["href"] for r in english_search(page, base_url, term)]
     assert base_url + "en/" + topic.url in shown, shown
+
+
+def test_english_explorer_filters_and_downloads_english_csv(page, base_url, site_model):
+    import csv
+    import io
+
+    page.goto(base_url + "en/explorer/?tag=ke-ji-jin-rong")
+    expected = {t.title.en: t for t in site_model.topics_by_tag["ke-ji-jin-rong"]}
+    page.wait_for_function("document.querySelector('.atlas-explorer-count').textContent.startsWith('Showing')")
+    with page.expect_download() as info:
+        page.click(".atlas-explorer-filters .atlas-explorer-csv")
+    rows = list(csv.reader(io.StringIO(open(info.value.path(), "rb").read().decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Region", "Year", "Guide", "Track", "Topic"] and rows[0][-1] == "Link"
+    assert sorted(r[4] for r in rows[1:]) == sorted(expected)
+    for row in rows[1:]:
+        topic = expected[row[4]]
+        assert row[0] == topic.guide.region.en and row[-1] == base_url + "en/" + topic.url
