@@ -109,6 +109,8 @@ def _coverage_notice(site) -> None:
           "the English edition shows the Chinese title, marked, where one is missing")
     for where in c.missing:
         print(f"  no English title yet: {where}")
+    if c.total - c.named > len(c.missing):
+        print(f"  … and {c.total - c.named - len(c.missing)} more")
 
 
 def _stats(path: Path, result, rss_mb: float, cpu_s: float, built=None) -> None:

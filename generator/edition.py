@@ -72,7 +72,9 @@ def _palette() -> list:
 
 
 def config_text(docs: Path, lang: str, langs: tuple[str, ...] = i18n.LANGUAGES) -> str:
-    text = lambda key: i18n.text(lang, key)  # noqa: E731
+    def text(key: str) -> str:
+        return i18n.text(lang, key)
+
     palette = _palette()
     for scheme in palette:
         scheme["toggle"]["name"] = text("mkdocs.to_light" if scheme.get("scheme") == "slate" else "mkdocs.to_dark")
