@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve bench clean help new search-bench
+.PHONY: site test check serve bench clean help new search-bench import bench-import
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
@@ -14,6 +14,8 @@ help:
 	@echo "make check  validate content/ only"
 	@echo "make serve  live preview on http://127.0.0.1:8000/ (English edition: http://127.0.0.1:8001/)"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
+	@echo "make import FILE=guide.docx [REGION=宜昌] [YEAR=2024] [URL=https://…]  draft a guide from a published file"
+	@echo "make bench-import  time importing a synthetic 100-page PDF guide"
 	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
 	@echo "make bench  build synthetic corpora of 50 and GUIDES (default 1000) guides; writes build/bench.json"
 
@@ -47,6 +49,16 @@ test: $(STAMP)
 # A new guide file from the commented template; refuses to overwrite. SLUG defaults to zhinan.
 new: $(STAMP)
 	$(BIN)/python -m generator new --region "$(REGION)" --year "$(YEAR)" $(if $(SLUG),--slug "$(SLUG)")
+# A published guide file (.docx .doc .pdf .html .txt .md) → a draft guide with review comments (CONTRIBUTING.md).
+import: $(STAMP)
+	@test -n "$(FILE)" || { echo "say which file: make import FILE=path/to/guide.docx [REGION=…] [YEAR=…] [URL=…]" >&2; exit 2; }
+	$(BIN)/python -m generator $(if $(CONTENT),--content "$(CONTENT)") import "$(FILE)" $(if $(REGION),--region "$(REGION)") $(if $(YEAR),--year "$(YEAR)") \
+	  $(if $(URL),--url "$(URL)") $(if $(OUTPUT),--output "$(OUTPUT)") $(if $(OCR),--ocr)
+
+bench-import: $(STAMP)
+	bash tests/ensure-browser.sh
+	$(BIN)/python -m generator.importer.bench --pages $(or $(PAGES),100)
+
 search-bench: site
 	bash tests/ensure-browser.sh
 	$(BIN)/python tests/browser/measure_search.py site

@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,generate,site,watch,new}."""
+"""Command line: python -m generator {check,generate,site,watch,new,import}."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load
 from .coverage import english_coverage
 from .edition import languages
 from .errors import ContentError, ContentErrors
+from .importer import cli as import_cli
 from .scaffold import ScaffoldError, new_guide
 from .validate import ContentCache
 
@@ -40,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--region", default="")
     new.add_argument("--year", default="")
     new.add_argument("--slug", default="zhinan", help="the id after the year (default: zhinan)")
+    import_cli.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return import_cli.run(args, _shown, build_date().isoformat())
     if args.languages is not None:
         os.environ["ATLAS_LANGUAGES"] = args.languages  # read by generate and build (and in the stamps)
     try:

@@ -1,0 +1,276 @@
+"""`make import`: a bureau's guide file (.docx, .doc, .pdf, .html, .txt, .md) → a reviewed YAML draft.
+
+The pipeline is read → clean → segment → (draft, fields) → write, one module each. It shares the
+schema (generator/schema/guide.schema.json), slugs (generator/slugs.py) and YAML reading
+(generator/loader.py) with the generator, and imports nothing from the page renderers. The draft
+passes `make check` as written; what the importer is unsure of carries `# 待核对 review: …` comments,
+and the report maps every field to the source lines it came from and lists the lines it could not place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..loader import read_yaml
+from ..slugs import slugify
+from . import draft as D
+from . import fields as F
+from . import patterns as P
+from .clean import Line, clean
+from .read import ImportFailure, read
+from .segment import segment
+from .write import Writes, dump
+
+__all__ = ["ImportFailure", "Imported", "import_guide", "convert"]
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class Imported:
+    guide: dict
+    yaml: str
+    source_text: str
+    region_added: dict | None
+    guide_path: Path
+    source_path: Path
+    review: dict[tuple, list[str]]
+    placed: list[tuple[str, list[int]]]
+    unplaced: list[Line]
+    notes: list[str] = field(default_factory=list)
+
+    def report(self, full: bool = False) -> str:
+        lines = [f"{len(self.review)} field(s) marked “待核对 review” in the YAML"]
+        if self.region_added:
+            r = self.region_added
+            lines.append(f"added region {r['slug']} ({r['zh']}, {r['en']}, {r['kind']}) to regions.yml: check its English name")
+        lines += [f"note: {n}" for n in self.notes]
+        topics = sum(len(t["topics"]) for t in self.guide.get("tracks", []))
+        chapters = len(self.guide.get("chapters", []))
+        lines.append(f"{topics} topics in {len(self.guide.get('tracks', []))} tracks" if not chapters
+                     else f"{chapters} chapters")
+        for path, messages in self.review.items():
+            lines.append(f"  review {D._path_text(path)}: {'；'.join(messages)}")
+        if full:
+            lines.append("fields and the source lines they came from:")
+            for path, nos in self.placed:
+                lines.append(f"  {path} ← line {_ranges(nos)}")
+        lines.append(f"{len(self.unplaced)} source line(s) not placed in any field" + (":" if self.unplaced else ""))
+        for line in self.unplaced[: None if full else 20]:
+            lines.append(f"  line {line.no}: {line.text[:80]}")
+        if not full and len(self.unplaced) > 20:
+            lines.append(f"  … {len(self.unplaced) - 20} more (see the full report)")
+        return "\n".join(lines)
+
+
+def _ranges(nos: list[int]) -> str:
+    out, start, prev = [], None, None
+    for n in nos:
+        if start is None:
+            start = prev = n
+        elif n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}" if start == prev else f"{start}-{prev}")
+            start = prev = n
+    if start is not None:
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+    return ", ".join(out)
+
+
+def convert(text: str, content: Path, *, region: str = "", year: str = "", guide_id: str = "",
+            url: str = "", today: str | None = None, page_starts: list[int] | None = None,
+            source_name: str = "") -> Imported:
+    """Raw guide text → Imported (nothing written). Raises ImportFailure for what cannot become a draft."""
+    today = today or dt.date.today().isoformat()
+    lines = clean(text, page_starts)
+    if not any(l.text for l in lines):
+        raise ImportFailure("no text found; check the file holds the guide itself")
+    tags = _read_list(content / "tags.yml")
+    regions = _read_list(content / "regions.yml")
+    is_plan = sum(1 for l in lines if P.CHAPTER.match(l.text) and not l.is_row) >= 3 and any(
+        "规划" in l.text for l in lines[:20])
+    struct = segment(lines) if not is_plan else None
+    from .plan import find_plan_title, plan as build_plan
+
+    title_line = find_plan_title(lines) if is_plan else struct.title_line
+    title = title_line.text if title_line is not None else ""
+    title_review: list[str] = []
+    if not is_plan:
+        title, title_review = D.title_of(struct)
+    if not title:
+        raise ImportFailure("no title found (a line naming the 申报指南); check this is a guide")
+    full_text = "\n".join(l.text for l in lines)
+    region_entry, added, region_review = _region(region, title, full_text, regions)
+    year_text = year or _year(title) or _year(full_text[:400])
+    if not year_text or not re.fullmatch(r"\d{4}", year_text) or not 1949 <= int(year_text) <= 2100:
+        raise ImportFailure("cannot tell the year from the title; pass YEAR=2024 (--year)")
+    guide_id = guide_id or f"{year_text}-{_title_slug(title, region_entry, year_text)}"
+    if not _SLUG.match(guide_id) or len(guide_id) > 64:
+        raise ImportFailure(f"the guide id {guide_id!r} must be lowercase ASCII letters, digits and hyphens "
+                            "(it is taken from the --output file name)")
+    source_name = source_name or f"{region_entry['slug']}-{guide_id}.txt"
+    draft = D.Draft({})
+    guide: dict = {"id": guide_id, "kind": "plan" if is_plan else "call", "region": region_entry["slug"],
+                   "year": int(year_text), "title": title}
+    draft.came_from(("title",), [title_line.no, *title_line.joined] if title_line else [])
+    for m in title_review:
+        draft.note(("title",), m)
+    if region_review:
+        draft.note(("region",), region_review)
+    front = struct.front + struct.tail if struct else lines[:12]
+    issuer, issuer_line = _issuer(front, region_entry, full_text)
+    guide["issuer"] = issuer
+    if issuer_line is None:
+        draft.note(("issuer",), "原文未写明发布单位；这是按地区推断的，请核对")
+    else:
+        draft.came_from(("issuer",), [issuer_line])
+    head = front + (lines[:15] if struct else [])
+    for l in head:
+        m = P.DOC_NUMBER.search(l.text)
+        if m:
+            guide["doc_number"] = re.sub(r"\s+", "", m.group(0))
+            draft.came_from(("doc_number",), [l.no])
+            l.used = True
+            break
+    for l in (struct.tail if struct else lines[:12]):
+        if P.DATE_LINE.match(l.text):
+            d = F.date(l.text)
+            if d:
+                guide["published"] = d
+            else:
+                guide["published_text"] = l.text.strip()
+            draft.came_from(("published",), [l.no])
+            l.used = True
+    guide["updated"] = today
+    guide["source"] = {"file": f"sources/{source_name}"}
+    if url:
+        if not re.match(r"^https?://[^\s<>\"]+$", url):
+            raise ImportFailure(f"--url {url!r} is not a web address (http:// or https://)")
+        guide["source"]["url"] = url
+    if is_plan:
+        build_plan(lines, title_line, guide, draft)
+    else:
+        if not struct.root.all_topics() and not struct.records:
+            raise ImportFailure("no recognisable topic (项目1：, 方向一、, 课题1, 1. with 研究内容：, or a table with "
+                                "题目); check it is a guide, or type it by hand with make new")
+        D.call(struct, tags, draft, guide)
+    for l in (struct.front + struct.tail if struct else []):
+        if P.SIGN_OFF.match(l.text) or P.ORG_LINE.match(l.text) or P.ANNEX.match(l.text) or l is title_line:
+            l.used = True
+    if title_line is not None:
+        title_line.used = True
+    order = ["id", "kind", "region", "year", "title", "issuer", "doc_number", "published", "published_text", "updated",
+             "source", "window", "intro", "sections", "contacts", "themes", "tracks", "preface", "chapters", "annex"]
+    guide = {k: guide[k] for k in order if k in guide} | {k: v for k, v in guide.items() if k not in order}
+    joined = {n for l in lines for n in l.joined}
+    unplaced = [l for l in lines if not l.used and l.no not in joined]
+    header = ["# yaml-language-server: $schema=../../../generator/schema/guide.schema.json",
+              "# 由 make import 生成的草稿：请核对每条“# 待核对 review”注释，英文（en:）留给审阅者补上。",
+              "# Draft made by make import: check every “# 待核对 review” comment; English (en:) is left for the reviewer."]
+    text_yaml = dump(guide, draft.review, header)
+    return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced)
+
+
+def import_guide(source: Path, content: Path, *, region: str = "", year: str = "", output: Path | None = None,
+                 url: str = "", ocr: bool = False, today: str | None = None) -> Imported:
+    """Read `source`, make the draft, and write it (and the raw text, and a new region) under `content`."""
+    extracted = read(source, ocr=ocr)
+    guide_id = ""
+    if output is not None:
+        guide_id = output.stem
+        if output.suffix not in (".yml", ".yaml"):
+            raise ImportFailure(f"--output {output} must end in .yml")
+    imported = convert(extracted.text, content, region=region, year=year, guide_id=guide_id, url=url, today=today,
+                       page_starts=extracted.page_starts)
+    imported.notes += extracted.notes
+    region_slug = imported.guide["region"]
+    guide_path = output if output is not None else content / "guides" / region_slug / f"{imported.guide['id']}.yml"
+    if output is not None:
+        rel = os.path.relpath(Path(__file__).resolve().parents[1] / "schema" / "guide.schema.json",
+                              guide_path.resolve().parent)
+        imported.yaml = imported.yaml.replace("../../../generator/schema/guide.schema.json", rel, 1)
+    source_path = content / imported.guide["source"]["file"]
+    for path in (guide_path, source_path):
+        if path.exists():
+            raise ImportFailure(f"{path} already exists and is never overwritten; remove it or pass --output NEW.yml")
+    imported.guide_path, imported.source_path = guide_path, source_path
+    writes = Writes()
+    try:
+        text = extracted.text if extracted.text.endswith("\n") else extracted.text + "\n"
+        writes.create(source_path, text)
+        writes.create(guide_path, imported.yaml)
+        if imported.region_added:
+            r = imported.region_added
+            writes.append(content / "regions.yml",
+                          f"- slug: {r['slug']}\n  zh: {r['zh']}\n  en: {r['en']}\n  kind: {r['kind']}\n")
+    except BaseException:
+        writes.undo()
+        raise
+    return imported
+
+
+def _read_list(path: Path) -> list[dict]:
+    data = read_yaml(path, display=str(path)).data
+    return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
+
+
+def _year(text: str) -> str | None:
+    m = re.search(r"(20\d{2}|19\d{2})\s*(?:年度|年)", text)
+    return m.group(1) if m else None
+
+
+def _region(arg: str, title: str, text: str, regions: list[dict]) -> tuple[dict, dict | None, str]:
+    """REGION as a slug or Chinese name, or the region the title names; a new one is made if needed."""
+    by_slug = {r["slug"]: r for r in regions}
+    by_zh = {r["zh"]: r for r in regions}
+    if arg:
+        if arg in by_slug:
+            return by_slug[arg], None, ""
+        zh = re.sub(r"(省|市|自治区)$", "", arg)
+        if zh in by_zh:
+            return by_zh[zh], None, ""
+        if not re.search(r"[\u4e00-\u9fff]", arg):
+            raise ImportFailure(f"unknown region {arg!r}: give a slug from content/regions.yml or the Chinese name (宜昌)")
+        kind = "province" if re.search(re.escape(zh) + r"省", text) else "city"
+        return _new_region(zh, kind, regions)
+    found = sorted((r for r in regions if r["zh"] in title), key=lambda r: (title.index(r["zh"]), -len(r["zh"])))
+    if found:
+        return found[0], None, ""
+    m = re.search(r"([\u4e00-\u9fff]{2,4}?)(省|自治区|市)", re.sub(r"^\d{4}\s*年度?", "", title))
+    if not m:
+        raise ImportFailure("cannot tell the region from the title; pass REGION=slug or REGION=宜昌 (--region)")
+    kind = "province" if m.group(2) in ("省", "自治区") else "city"
+    return _new_region(m.group(1), kind, regions)
+
+
+def _new_region(zh: str, kind: str, regions: list[dict]) -> tuple[dict, dict, str]:
+    slug = slugify(zh, 40).replace("-", "")
+    taken = {r["slug"] for r in regions}
+    base, n = slug, 2
+    while slug in taken:
+        slug, n = f"{base}{n}", n + 1
+    entry = {"slug": slug, "zh": zh, "en": slug.capitalize(), "kind": kind}
+    return entry, entry, f"新地区 {zh}（{slug}）已加入 content/regions.yml，请核对英文名 {entry['en']} 和类别 {kind}"
+
+
+def _title_slug(title: str, region: dict, year: str) -> str:
+    core = title
+    for word in (year, "年度", "年", region["zh"] + "省", region["zh"] + "市", region["zh"], "申报指南", "指南",
+                 "的通知", "项目"):
+        core = core.replace(word, "", 1) if word in ("年度", "年") else core.replace(word, "")
+    core = re.sub(r"[“”\"'《》（）()、，\s]", "", core)
+    return slugify(core or "zhinan", 28)
+
+
+def _issuer(front: list[Line], region: dict, text: str) -> tuple[str, int | None]:
+    for l in front:
+        if P.ORG_LINE.match(l.text.strip()) and len(l.text) <= 30:
+            l.used = True
+            return l.text.strip(), l.no
+    suffix = "省科学技术厅" if region.get("kind") == "province" else "市科学技术局"
+    return region["zh"] + suffix, None
