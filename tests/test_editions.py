@@ -74,7 +74,7 @@ def test_english_topic_page_reads_in_english_over_the_official_chinese_text(buil
     assert page.h1[0].replace("¶", "").strip() == topic.title.en
     assert f'<p class="atlas-zh" lang="zh-CN">{topic.title.zh}</p>' in html
     assert "The text below is the official Chinese text" in html
-    assert '<div lang="zh-CN">' in html
+    assert '<div class="atlas-official-text" lang="zh-CN">' in html
     label = i18n.money(topic.funding.amount, topic.funding.kind != "fixed", "en")
     assert re.search(r"<td>Funding</td><td>%s</td>" % re.escape(label), html)
     assert f"<td>Region</td><td><a href=\"../../../../../regions/shanghai/\">Shanghai</a>" in html
