@@ -12,7 +12,7 @@ help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
 	@echo "make check  validate content/ only"
-	@echo "make serve  live preview on http://127.0.0.1:8000/ (PORT=8100 for another port)"
+	@echo "make serve  live preview on http://127.0.0.1:8000/, English edition on the next port (PORT=8100 for another)"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 	@echo "make import FILE=guide.docx [REGION=宜昌] [YEAR=2024] [URL=https://…]  draft a guide from a published file"
 	@echo "make bench-import  time importing a synthetic 100-page PDF guide, plain and with its topics in tables"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
 from . import serve as preview
+from .coverage import english_coverage
+from .edition import languages
 from .errors import ContentError, ContentErrors
 from .importer import cli as import_cli
 from .scaffold import ScaffoldError, new_guide
@@ -22,6 +24,8 @@ from .validate import ContentCache
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Guide Atlas site generator.")
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder (default: content/)")
+    parser.add_argument("--languages", help="editions to build, comma-separated (default: all, zh,en; "
+                                            "same as ATLAS_LANGUAGES; zh is always built)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate the content only")
     gen = sub.add_parser("generate", help="validate and write Markdown pages")
@@ -45,11 +49,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "import":
         return import_cli.run(args, _shown, build_date().isoformat())
+    if args.languages is not None:
+        os.environ["ATLAS_LANGUAGES"] = args.languages  # read by generate and build (and in the stamps)
+    try:
+        languages()  # an unknown language stops here, before anything is read
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.command == "check":
             site = load_site(args.content)
             print(f"content OK: {len(site.guides)} guides, {len(site.topics)} topics, "
                   f"{len(site.regions)} regions, {len(site.tags)} tags")
+            _coverage_notice(site)
         elif args.command == "generate":
             result = _generate(args)
             if args.stats:
@@ -99,6 +111,17 @@ def _generate(args, cache: ContentCache | None = None):
         print(f"generated {len(result.site.topics)} topics: {len(r.written)} written, {r.unchanged} unchanged, "
               f"{len(r.removed)} removed in {result.seconds:.2f} s")
     return result
+
+
+def _coverage_notice(site) -> None:
+    """English names: a notice, never an error (the English edition shows the Chinese where one is missing)."""
+    c = english_coverage(site)
+    print(f"notice: English titles: {c.named} of {c.total} ({c.percent} %); "
+          "the English edition shows the Chinese title, marked, where one is missing")
+    for where in c.missing:
+        print(f"  no English title yet: {where}")
+    if c.total - c.named > len(c.missing):
+        print(f"  … and {c.total - c.named - len(c.missing)} more")
 
 
 def _stats(path: Path, result, rss_mb: float, cpu_s: float, built=None) -> None:

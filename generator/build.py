@@ -21,15 +21,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import edition, stamp
+from . import edition, i18n, sitemap, stamp
 
 from .errors import ContentErrors
 from .model import Site, build_site
-from .pages import all_outputs
+from .pages import all_outputs, strings
 from .plan import attach_plans
 from .render import TEMPLATES, Renderer
 from .validate import ContentCache, load_content
@@ -86,33 +86,63 @@ class GenerateResult:
 
 
 def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int = 1,
-             cache: ContentCache | None = None) -> GenerateResult:
-    """Validate and write the Markdown. With `stamp_file`, skip all of it when neither the
-    content, the generator, the settings nor the written folder changed since the last run.
-    `jobs` processes render and write the pages (see write.py). With a `cache` (make serve's
-    watch loop), guides whose files did not change keep their pages without rendering them."""
+             cache: ContentCache | None = None, langs: tuple[str, ...] | None = None) -> GenerateResult:
+    """Validate and write the Markdown of each edition (`langs`, default edition.languages()):
+    the Chinese into `out`, the English into `out`-en beside it (edition.docs_dir), each with its
+    MkDocs config (edition.write_config). Files both editions link to (data, feeds, calendars,
+    sources) are written once, with the Chinese edition, which is the site's root.
+    With `stamp_file`, skip all of it when neither the content, the generator, the settings nor the
+    written folders changed since the last run. `jobs` processes render and write the pages (see
+    write.py). With a `cache` (make serve's watch loop), guides whose files did not change keep
+    their pages without rendering them."""
     start = time.perf_counter()
+    langs = langs or edition.languages()
+    folders = {lang: edition.docs_dir(out, lang) for lang in langs}
     up_to_date = False
     if stamp_file:
         inputs = stamp.generate_inputs(content, out, build_date().isoformat())
         if cache is None or cache.fingerprint is None:  # a running watch loop knows what changed
-            up_to_date = out.is_dir() and stamp.fresh(stamp_file, f"{inputs} {stamp.docs_state(out)}")
+            up_to_date = all(d.is_dir() for d in folders.values()) and stamp.fresh(
+                stamp_file, f"{inputs} {_docs_states(folders)}")
         if up_to_date and cache is None:
+            _write_configs(folders, langs)
             return GenerateResult(None, WriteReport(), time.perf_counter() - start, skipped=True)
         stamp.forget(stamp_file)
     site = load_site(content, cache)  # a watch loop's first run fills its cache even when up to date
-    renderer = Renderer(site)
-    if cache is not None:
-        renderer.changed_guides = _changed_guides(site, cache, content, up_to_date)
-    with _collector_paused():  # tens of thousands of lasting outputs (most are made later, by the writers)
-        outputs = list(all_outputs(site, renderer))
-    report = write_outputs(outputs, out, jobs=jobs)
-    edition.write_config(out)  # for make serve, which runs MkDocs on it
+    changed = _changed_guides(site, cache, content, up_to_date) if cache is not None else None
+    report, files = WriteReport(), {}
+    for lang, folder in folders.items():
+        renderer = Renderer(site, lang)
+        renderer.changed_guides = changed
+        with _collector_paused():  # tens of thousands of lasting outputs (most are made later, by the writers)
+            outputs = [o for o in all_outputs(site, renderer) if lang == i18n.DEFAULT or edition_page(o)]
+        part = write_outputs(outputs, folder, jobs=jobs)
+        files[lang] = part.files
+        prefix = edition.EDITION_DIRS[lang]
+        report.written += [prefix + p for p in part.written]
+        report.removed += [prefix + p for p in part.removed]
+        report.unchanged += part.unchanged
+    _write_configs(folders, langs)
     if cache is not None:
         cache.pending.clear()
     if stamp_file:
-        stamp.record(stamp_file, f"{inputs} {stamp.docs_state(out, report.files)}")
+        stamp.record(stamp_file, f"{inputs} {_docs_states(folders, files)}")
     return GenerateResult(site, report, time.perf_counter() - start)
+
+
+def edition_page(output) -> bool:
+    """Whether an output belongs to each edition (a page, or the edition's script of words) rather
+    than to the files both editions share (data, feeds, calendars, sources), written once."""
+    return output.path.endswith(".md") or output.path == strings.PATH
+
+
+def _docs_states(folders: dict, files: dict | None = None) -> str:
+    return " ".join(stamp.docs_state(folder, (files or {}).get(lang)) for lang, folder in folders.items())
+
+
+def _write_configs(folders: dict, langs: tuple[str, ...]) -> None:
+    for lang, folder in folders.items():
+        edition.write_config(folder, lang, langs)
 
 
 def _changed_guides(site: Site, cache: ContentCache, content: Path, up_to_date: bool) -> set[str] | None:
@@ -170,15 +200,46 @@ _LAUNCHER = (
 )
 
 
+def _launch(cmd: list[str], rss, env: dict | None = None):
+    print("+", " ".join(map(str, cmd)), flush=True)
+    return subprocess.Popen([sys.executable, "-c", _LAUNCHER, rss.name, *map(str, cmd)], env={**os.environ, **(env or {})})
+
+
+def _finish(proc, rss, cmd: list[str], name: str, start: float) -> Step:
+    code = proc.wait()
+    if code:
+        raise subprocess.CalledProcessError(code, cmd)
+    peak_kb, cpu = rss.read().split()
+    return Step(name, time.perf_counter() - start, float(cpu), int(peak_kb) / 1024)
+
+
 def run(cmd: list[str], env: dict | None = None, name: str | None = None) -> Step:
-    print("+", " ".join(cmd), flush=True)
     start = time.perf_counter()
     with tempfile.NamedTemporaryFile("r") as rss:
-        code = subprocess.call([sys.executable, "-c", _LAUNCHER, rss.name, *cmd], env={**os.environ, **(env or {})})
-        if code:
-            raise subprocess.CalledProcessError(code, cmd)
-        peak_kb, cpu = rss.read().split()
-    return Step(name or cmd[0], time.perf_counter() - start, float(cpu), int(peak_kb) / 1024)
+        return _finish(_launch(cmd, rss, env), rss, cmd, name or cmd[0], start)
+
+
+def run_together(cmds: dict[str, list[str]], env: dict | None = None, name: str = "together") -> list[Step]:
+    """The commands at once (each edition's MkDocs is one process on one core), then each one's
+    step and one for all: wall time until the last ended, CPU time and peak memory added up
+    (they ran at the same time)."""
+    start = time.perf_counter()
+    with ExitStack() as stack:
+        running = {}
+        for step, cmd in cmds.items():
+            rss = stack.enter_context(tempfile.NamedTemporaryFile("r"))
+            running[step] = (_launch(cmd, rss, env), rss, cmd)
+        steps, failure = [], None
+        for step, (proc, rss, cmd) in running.items():
+            try:
+                steps.append(_finish(proc, rss, cmd, step, start))
+            except subprocess.CalledProcessError as exc:
+                failure = failure or exc
+        if failure:
+            raise failure
+    whole = Step(name, max(s.seconds for s in steps), sum(s.cpu_seconds for s in steps),
+                 sum(s.peak_rss_mb for s in steps))
+    return [whole, *steps]
 
 
 @dataclass
@@ -188,39 +249,50 @@ class SiteBuild:
 
 
 def build_site_dir(docs: Path, site_dir: Path, config: Path | None = None,
-                   stamp_file: Path | None = None) -> SiteBuild:
-    """mkdocs build --strict and Pagefind into site_dir.new, then swap it in.
+                   stamp_file: Path | None = None, langs: tuple[str, ...] | None = None) -> SiteBuild:
+    """Each edition's mkdocs build --strict (at once, in parallel processes), the English one moved
+    into en/ of the Chinese one, then Pagefind over both (one index per <html lang>), into
+    site_dir.new; then swap it in.
 
-    `config` defaults to the edition's MkDocs config beside `docs` (generator/edition.py).
+    `docs` is the Chinese edition's Markdown (the others' are beside it: edition.docs_dir), each
+    with its MkDocs config beside it (generator/edition.py), or `config` for the Chinese one alone.
     With `stamp_file`, skip both when site_dir was built from exactly these inputs.
     """
-    if config is None:
-        config = edition.write_config(docs)
-    value = stamp.site_inputs(docs, site_dir, config) if stamp_file else ""
+    langs = (i18n.DEFAULT,) if config else (langs or edition.languages())
+    configs = {lang: config or edition.write_config(edition.docs_dir(docs, lang), lang, langs) for lang in langs}
+    value = " ".join(stamp.site_inputs(edition.docs_dir(docs, lang), site_dir, configs[lang]) for lang in langs) \
+        if stamp_file else ""
     if stamp_file and site_dir.is_dir() and stamp.fresh(stamp_file, value):
         return SiteBuild(skipped=True)
     if stamp_file:
         stamp.forget(stamp_file)
     fresh = site_dir.with_name(site_dir.name + ".new")
     old = site_dir.with_name(site_dir.name + ".old")
-    for leftover in (fresh, old):
+    built = {lang: fresh if lang == i18n.DEFAULT else fresh.with_name(f"{fresh.name}-{lang}") for lang in langs}
+    for leftover in (fresh, old, *built.values()):
         if leftover.exists():
             shutil.rmtree(leftover)
-    env = {"ATLAS_DOCS_DIR": str(docs.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    env = {"NO_MKDOCS_2_WARNING": "1"}
     if os.environ.get("ATLAS_BUILD_DATE") and not os.environ.get("SOURCE_DATE_EPOCH"):
         # A pinned build date pins MkDocs's too (sitemap dates), so equal content builds equal bytes.
         env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(build_date(), dt.time(), dt.timezone.utc).timestamp()))
     result = SiteBuild()
     try:
-        result.steps.append(run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(fresh)],
-            env=env, name="mkdocs"))
+        mkdocs = {f"mkdocs-{lang}": [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(configs[lang]),
+                                     "-d", str(built[lang])] for lang in langs}
+        result.steps += run_together(mkdocs, env=env, name="mkdocs")
+        for lang in langs:
+            if lang != i18n.DEFAULT:
+                built[lang].rename(fresh / edition.EDITION_DIRS[lang].rstrip("/"))
+        if len(langs) > 1:
+            sitemap.write(fresh, langs, os.environ.get("SITE_URL", ""))
         result.steps.append(run(
             [sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent",
              *(arg for selector in PAGEFIND_EXCLUDE for arg in ("--exclude-selectors", selector))],
             name="pagefind"))
     except (subprocess.CalledProcessError, OSError):
-        shutil.rmtree(fresh, ignore_errors=True)
+        for folder in built.values():
+            shutil.rmtree(folder, ignore_errors=True)
         raise
     if site_dir.exists():
         site_dir.rename(old)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import i18n
 from .export import plain
 from .status import funding_range
 
@@ -140,13 +141,13 @@ def _funding_text(guide) -> str:
     return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
-def _durations(guide) -> str:
-    labels = sorted({t.duration.label for t in guide.topics if t.duration})
+def _durations(guide, lang: str) -> str:
+    labels = sorted({t.duration.label(lang) for t in guide.topics if t.duration})
     return " / ".join(labels) or "—"
 
 
-def _window(guide) -> str:
-    return guide.window.label if guide.window else "—"
+def _window(guide, lang: str) -> str:
+    return guide.window.label(lang) if guide.window else "—"
 
 
 def _section_text(section) -> str:
@@ -168,12 +169,13 @@ def _sections(old, new) -> list[SectionChange]:
     return out
 
 
-def compare(old, new) -> Comparison:
+def compare(old, new, lang: str = i18n.DEFAULT) -> Comparison:
+    """What changed from `old` to `new`, its facts worded in `lang`."""
     matches, added, dropped = match_topics(old.topics, new.topics)
     facts = [
-        Change("compare.window", _window(old), _window(new)),
+        Change("compare.window", _window(old, lang), _window(new, lang)),
         Change("compare.funding", _funding_text(old), _funding_text(new)),
-        Change("compare.duration", _durations(old), _durations(new)),
+        Change("compare.duration", _durations(old, lang), _durations(new, lang)),
         Change("compare.topics", str(len(old.topics)), str(len(new.topics))),
     ]
     return Comparison(old, new, matches, added, dropped, facts, _sections(old, new))

@@ -29,6 +29,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from . import i18n
 from .model import Funding, Guide, Region, Topic
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "opendata.schema.json"
@@ -114,10 +115,11 @@ def tag_feed(tag) -> str:
     return f"feeds/tags/{tag.slug}.xml"
 
 
-def feed_link(thing) -> dict:
-    """Title and site-root path of a region's or a tag's feed (for page.meta.feeds and the feed itself)."""
+def feed_link(thing, lang: str = i18n.DEFAULT) -> dict:
+    """Title (in `lang`) and site-root path of a region's or a tag's feed (for page.meta.feeds and
+    the feed itself). The feeds are shared by both editions: the path is from the site's root."""
     path = region_feed(thing) if isinstance(thing, Region) else tag_feed(thing)
-    return {"title": f"指南图谱：{thing.zh}", "href": path}
+    return {"title": i18n.text(lang, "feed.title", name=i18n.name(thing, lang)), "href": path}
 
 
 ALL_FEED = "feeds/guides.xml"

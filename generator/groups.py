@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
 
+from . import i18n
+
 
 def pinyin_key(text: str) -> str:
     return " ".join(lazy_pinyin(text))
@@ -100,10 +102,8 @@ class FundingTotal:
     stated: int  # topics with an amount
     topics: int  # all topics
 
-    @property
-    def label(self) -> str:
-        text = f"{self.amount:g} 万元"
-        return f"不超过 {text}" if self.ceiling else text
+    def label(self, lang: str = i18n.DEFAULT) -> str:
+        return i18n.total(self.amount, self.ceiling, lang)
 
     @property
     def complete(self) -> bool:

@@ -22,7 +22,9 @@ name from content/.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 
 import jinja2
 
@@ -33,6 +35,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "site.name": "指南图谱",
         "lang.name": "中文",
+        # The edition's MkDocs config (generator/edition.py)
+        "mkdocs.site_name": "指南图谱 Guide Atlas",
+        "mkdocs.site_description": "各地科研项目申报指南与规划，全文照录、跨地区检索。Research-funding guides of Chinese cities and provinces.",
+        "mkdocs.copyright": "指南正文版权归发布机关所有；本站照录以便检索。",
+        "mkdocs.to_dark": "切换到深色模式",
+        "mkdocs.to_light": "切换到浅色模式",
+        "nav.home": "首页",
+        "nav.explore": "浏览",
+        "nav.plans": "规划",
+        "nav.search": "搜索",
+        "nav.data": "数据",
+        "nav.about": "关于",
         # Shared labels (facts tables, table headers, filters)
         "facts.item": "项目",
         "facts.value": "内容",
@@ -77,8 +91,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "line.source_url": "原始发布：",
         "line.guide_of": "所属指南：",
         "line.labelled": "{label}：{value}",
+        "contact.role": "{role}：",
+        "missing.en": "",
+        "official.note": "",
         "paren": "（{value}）",
         "beijing_time": "（北京时间）",
+        # Formats (see the functions at the end of this module)
+        "format.range": "{start} 至 {end}",
+        "format.money": "{amount} 万元",
+        "format.money_ceiling": "不超过 {amount} 万元",
+        "format.total": "{amount} 万元",
+        "format.total_ceiling": "不超过 {amount} 万元",
+        "format.years": "{n} 年",
+        "format.months": "{n} 个月",
         # Status and kinds
         "status.plan": "规划",
         "status.as_of": "（截至 {date}）",
@@ -118,7 +143,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "section.source": "来源",
         "source.crumb": "原文文本",
         "source.title": "原文文本：{title}",
-        "source.plain": "发布机关原文的全文，按行编号，可链接到某一行（如 #L12）。[下载纯文本（.txt，UTF-8）]",
+        "source.plain": "发布机关原文的全文，按行编号，可链接到某一行（如 #L12）。",
+        "source.download": "下载纯文本（.txt，UTF-8）",
         "section.rules": "说明",
         "section.topics": "题目",
         "section.summary": "概述",
@@ -131,7 +157,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "topic.editorial_title": "标题为本站所加，原文此方向无标题 · Title added by the editors; the source gives this direction no title.",
         "topic.editorial_mark": "（标题为本站所加）",
         "related.note": "其他地区在前，按共同标签数排序。",
-        "related.shared": "共同标签：",
+        "related.line": "（{place}）共同标签：{tags}",
         "list.sep": "、",
         # Plans
         "plan.map_missing": "本专栏为布局图。原文文本不含该图，本站未收录。",
@@ -161,6 +187,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "about.corrections_intro": "发现错误？每个指南、类别和题目页的标题右侧有两个按钮：「编辑此页」打开该页所依据的内容文件（YAML），「报告错误」在代码仓库中提出问题。",
         "about.contributing": "添加或改正指南的步骤见[参与贡献（CONTRIBUTING.md）]。",
         "about.contributing_file": "添加或改正指南的步骤见代码仓库中的 CONTRIBUTING.md（参与贡献）。",
+        "about.editions": "中文与英文",
+        "about.editions_intro": "本站页面有中文和英文两种语言：中文页面在站点根目录，英文页面在 en/ 下，逐页对应；页眉的语言切换直接打开另一种语言的同一页面。英文页面的界面、标签和名称为英文，指南正文仍为中文原文。数据文件、订阅源和日历两者共用。",
+        "about.coverage": "英文名称：{total} 个标题中 {named} 个有英文名称（{percent}%）；缺少英文名称的，英文页面显示中文名称并注明。",
         "about.sources": "数据来源",
         "about.sources_intro": "每份指南的原文文本随指南发布，各地区页列出本地区指南的原文文本。",
         "regions.title": "地区",
@@ -250,6 +279,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "data.feeds": "订阅",
         "data.feeds_intro": "Atom 订阅源，按更新日期由新到旧列出指南，每个订阅源只列最新的 {n} 份（更早的指南仍在网站和数据文件中）：",
         "data.feed": "订阅源",
+        "data.feed_all": "全部指南 · All guides",
+        "data.feed_region": "地区：{name}",
+        "data.feed_tag": "标签：{name}",
+        "data.calendar_all": "全部申报时间 · All application windows",
+        "data.calendar_region": "地区：{name}",
         "data.calendars": "日历",
         "data.calendars_intro": "iCalendar 日历，每份载明申报起止时间的指南一个事件；原文写明钟点时按北京时间（Asia/Shanghai）计时，否则为全天事件。可导入或订阅：",
         "data.fields": "字段说明",
@@ -274,6 +308,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reference.required_mark": "必填 required",
         # Theme (overrides/, through the edition's MkDocs config: config.extra.atlas)
         "theme.feed_all": "指南图谱：全部指南",
+        "feed.title": "指南图谱：{name}",
         "theme.search_header": "全站搜索（页眉）",
         "theme.search_key_hint": "（/）",
         "theme.search_all": "在搜索页中查看全部结果并筛选",
@@ -413,6 +448,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "site.name": "Guide Atlas",
         "lang.name": "English",
+        # The edition's MkDocs config (generator/edition.py)
+        "mkdocs.site_name": "Guide Atlas",
+        "mkdocs.site_description": "The research-funding guides and plans of Chinese cities and provinces, in full, searchable across regions, with an English interface.",
+        "mkdocs.copyright": "The guides' text is the copyright of the bodies that issued them; it is reproduced here to make it searchable.",
+        "mkdocs.to_dark": "Switch to dark mode",
+        "mkdocs.to_light": "Switch to light mode",
+        "nav.home": "Home",
+        "nav.explore": "Explorer",
+        "nav.plans": "Plans",
+        "nav.search": "Search",
+        "nav.data": "Data",
+        "nav.about": "About",
         # Shared labels (facts tables, table headers, filters)
         "facts.item": "Item",
         "facts.value": "Details",
@@ -453,12 +500,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "line.duration": "Duration: {value}",
         "line.funding_duration": "; duration: {value}",
         "line.funding_amount": "Funding: {value}",
-        "line.source_text": "Source text:",
-        "line.source_url": "Published at:",
-        "line.guide_of": "Part of the guide:",
+        "line.source_text": "Source text: ",
+        "line.source_url": "Published at: ",
+        "line.guide_of": "Part of the guide: ",
         "line.labelled": "{label}: {value}",
+        "contact.role": "{role}: ",
+        "missing.en": "No English title yet; the Chinese title is shown.",
+        "official.note": "The text below is the official Chinese text, as the issuing body published it.",
         "paren": " ({value})",
         "beijing_time": " (Beijing time)",
+        # Formats (see the functions at the end of this module)
+        "format.range": "{start} to {end}",
+        "format.money": "CNY {amount} per unit, fixed",
+        "format.money_ceiling": "up to CNY {amount} per unit",
+        "format.total": "CNY {amount}",
+        "format.total_ceiling": "up to CNY {amount}",
+        "format.years": "{n} years",
+        "format.years.one": "{n} year",
+        "format.months": "{n} months",
+        "format.months.one": "{n} month",
         # Status and kinds
         "status.plan": "Plan",
         "status.as_of": " (as of {date})",
@@ -502,7 +562,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "section.source": "Source",
         "source.crumb": "Source text",
         "source.title": "Source text: {title}",
-        "source.plain": "The issuing body's full text, with numbered lines that can be linked to (e.g. #L12). [Download as plain text (.txt, UTF-8)]",
+        "source.plain": "The issuing body's full text, with numbered lines that can be linked to (e.g. #L12).",
+        "source.download": "Download as plain text (.txt, UTF-8)",
         "section.rules": "Rules",
         "section.topics": "Topics",
         "section.summary": "Summary",
@@ -515,7 +576,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "topic.editorial_title": "Title added by the editors; the source gives this direction no title.",
         "topic.editorial_mark": " (title added by the editors)",
         "related.note": "Other regions first, then by the number of tags in common.",
-        "related.shared": " Tags in common: ",
+        "related.line": " ({place}), tags in common: {tags}",
         "list.sep": ", ",
         # Plans
         "plan.map_missing": "This box is a layout map. The source text does not contain it, so it is not included here.",
@@ -547,6 +608,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "about.corrections_intro": "Found a mistake? Every guide, track and topic page has two buttons beside its title: \"Edit this page\" opens the content file (YAML) the page is made from, and \"Report an error\" opens an issue in the repository.",
         "about.contributing": "How to add or correct a guide, step by step: [CONTRIBUTING.md].",
         "about.contributing_file": "How to add or correct a guide, step by step: CONTRIBUTING.md in the repository.",
+        "about.editions": "Chinese and English editions",
+        "about.editions_intro": "The site has a Chinese edition (at its root) and this English one (en/), page for page: the language switch in the header opens the same page in the other edition. The English edition's interface, labels and names are English; the guides' text stays the issuing body's official Chinese. The data files, feeds and calendars are shared by both editions.",
+        "about.coverage": "English names: {named} of {total} titles have one ({percent} %); where one is missing, the English edition shows the Chinese title, marked “no English title yet”.",
         "about.sources": "Sources",
         "about.sources_intro": "Each guide's source text is published with it; each region's page lists the source texts of its guides.",
         "regions.title": "Regions",
@@ -640,6 +704,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "data.feeds": "Feeds",
         "data.feeds_intro": "Atom feeds listing guides by update date, newest first; each feed holds the {n} newest (older guides stay on the site and in the data files):",
         "data.feed": "Feed",
+        "data.feed_all": "All guides",
+        "data.feed_region": "Region: {name}",
+        "data.feed_tag": "Tag: {name}",
+        "data.calendar_all": "All application windows",
+        "data.calendar_region": "Region: {name}",
         "data.calendars": "Calendars",
         "data.calendars_intro": "iCalendar calendars with an event per guide that states its application window, timed in Beijing time (Asia/Shanghai) when the source gives hours, otherwise all-day. Import or subscribe:",
         "data.fields": "Fields",
@@ -664,6 +733,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reference.required_mark": "required",
         # Theme (overrides/, through the edition's MkDocs config: config.extra.atlas)
         "theme.feed_all": "Guide Atlas: all guides",
+        "feed.title": "Guide Atlas: {name}",
         "theme.search_header": "Search the site (header)",
         "theme.search_key_hint": " (/)",
         "theme.search_all": "See all results on the search page, with filters",
@@ -836,3 +906,61 @@ def script_strings(lang: str) -> str:
     table = {k[3:]: v for k, v in STRINGS[lang].items() if k.startswith("js.")}
     body = json.dumps(table, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     return f"window.ATLAS_LANG = {json.dumps(lang)};\nwindow.ATLAS_STRINGS = {body};\n"
+
+
+# Formatting: dates, money and durations in an edition's language. The model's labels
+# (Funding.label, Duration.label, Window.label, groups.FundingTotal.label) call these.
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WAN = Decimal(10000)
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    """2020-12-04 (zh) or 4 Dec 2020 (en)."""
+    if lang == "en":
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return day.isoformat()
+
+
+def datetime_text(moment: dt.datetime, timed: bool, lang: str) -> str:
+    """2020-12-04 16:30 (zh) or 4 Dec 2020, 16:30 (en); the date alone when not `timed`."""
+    day = date_text(moment.date(), lang)
+    if not timed:
+        return day
+    return f"{day}, {moment:%H:%M}" if lang == "en" else f"{day} {moment:%H:%M}"
+
+
+def date_range(start: str, end: str, lang: str) -> str:
+    return text(lang, "format.range", start=start, end=end)
+
+
+def money(amount: float, ceiling: bool, lang: str, kind: str = "money") -> str:
+    """An amount in 万元: "20 万元" / "不超过 20 万元", "CNY 200,000 per unit, fixed" / "up to CNY 200,000
+    per unit"; `kind` "total" for a sum over topics ("CNY 2,000,000")."""
+    if lang == "en":
+        yuan = Decimal(repr(amount)) * _WAN
+        shown = f"{yuan:,.0f}" if yuan == yuan.to_integral_value() else f"{yuan:,.2f}"
+    else:
+        shown = f"{amount:g}"
+    return text(lang, f"format.{kind}_ceiling" if ceiling else f"format.{kind}", amount=shown)
+
+
+def total(amount: float, ceiling: bool, lang: str) -> str:
+    return money(amount, ceiling, lang, "total")
+
+
+def months(count: int, lang: str) -> str:
+    """A duration in months: whole years as years."""
+    if count % 12 == 0:
+        return text(lang, "format.years", n=count // 12)
+    return text(lang, "format.months", n=count)
+
+
+def name(value, lang: str) -> str:
+    """A content name (model.Text, or a region or tag with .zh/.en) in the edition's language:
+    the English where the content gives it, else the Chinese."""
+    if value is None:
+        return ""
+    if lang == "en":
+        return getattr(value, "en", None) or getattr(value, "zh", None) or str(value)
+    return getattr(value, "zh", None) or str(value)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from . import i18n
 from .slugs import SlugRegistry, slugify, slugify_many
 
 
@@ -85,12 +86,10 @@ class Funding:
     def of(cls, d: dict | None) -> "Funding | None":
         return cls(d["kind"], Text.of(d["text"]), d.get("amount")) if d else None
 
-    @property
-    def label(self) -> str:
+    def label(self, lang: str = i18n.DEFAULT) -> str:
         if self.amount is None:
-            return self.text.zh
-        amount = f"{self.amount:g}"
-        return f"{amount} 万元" if self.kind == "fixed" else f"不超过 {amount} 万元"
+            return i18n.name(self.text, lang)
+        return i18n.money(self.amount, self.kind != "fixed", lang)
 
 
 @dataclass(frozen=True)
@@ -106,13 +105,12 @@ class Duration:
             return None
         return cls(Text.of(d["text"]), d.get("months"), _date(d.get("start")), _date(d.get("end")))
 
-    @property
-    def label(self) -> str:
+    def label(self, lang: str = i18n.DEFAULT) -> str:
         if self.start and self.end:
-            return f"{self.start.isoformat()} 至 {self.end.isoformat()}"
+            return i18n.date_range(i18n.date_text(self.start, lang), i18n.date_text(self.end, lang), lang)
         if self.months:
-            return f"{self.months // 12} 年" if self.months % 12 == 0 else f"{self.months} 个月"
-        return self.text.zh
+            return i18n.months(self.months, lang)
+        return i18n.name(self.text, lang)
 
 
 @dataclass(frozen=True)
@@ -139,10 +137,9 @@ class Window:
             return "closed"
         return "open"
 
-    @property
-    def label(self) -> str:
-        fmt = "%Y-%m-%d %H:%M" if self.timed else "%Y-%m-%d"
-        return f"{self.opens.strftime(fmt)} 至 {self.closes.strftime(fmt)}"
+    def label(self, lang: str = i18n.DEFAULT) -> str:
+        return i18n.date_range(i18n.datetime_text(self.opens, self.timed, lang),
+                               i18n.datetime_text(self.closes, self.timed, lang), lang)
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -162,6 +162,33 @@ def json_ld(data) -> Markup:
 
 
 @jinja2.pass_context
+def name(ctx, value) -> str:
+    """Filter: a content name (model.Text, a region or a tag) in the page's language (i18n.name)."""
+    return i18n.name(value, ctx.get("lang") or i18n.DEFAULT)
+
+
+@jinja2.pass_context
+def other_name(ctx, value) -> str:
+    """Filter: a region's or tag's name in the other edition's language (beside |name in tables)."""
+    return value.zh if (ctx.get("lang") or i18n.DEFAULT) != "zh" else value.en
+
+
+@jinja2.pass_context
+def date(ctx, day) -> str:
+    """A date in the page's language: 2020-12-04 or 4 Dec 2020."""
+    return i18n.date_text(day, ctx.get("lang") or i18n.DEFAULT)
+
+
+@jinja2.pass_context
+def shared(ctx, path: str) -> Markup:
+    """A relative URL to a file both editions share (data/, feeds/, calendars/, sources/), which is
+    published once, at the site root: from an English page (en/…) one folder further up. For raw
+    HTML (<a href>): MkDocs checks Markdown links only against its own edition's files."""
+    depth = ctx["page_url"].count("/") + (0 if (ctx.get("lang") or i18n.DEFAULT) == i18n.DEFAULT else 1)
+    return Markup(html.escape("../" * depth + path.replace(" ", "%20"), quote=True))
+
+
+@jinja2.pass_context
 def t_link(ctx, key: str, url, **values) -> Markup:
     """Interface text with one [bracketed part] (generator/i18n.py) → Markdown with that part
     linked to `url` (from link()), so each language puts the link where its sentence needs it.
@@ -174,6 +201,21 @@ def t_link(ctx, key: str, url, **values) -> Markup:
         return _SPACE.sub(" ", fill(s)).translate(_ESCAPES)
 
     return Markup(f"{esc(before)}[{esc(inner)}]({url}){esc(after)}")
+
+
+@jinja2.pass_context
+def t_spaced(ctx, key: str, **values) -> Markup:
+    """Interface text as Markdown text, keeping spaces at its ends (which `{{ t(…) }}` trims):
+    for a text that runs on into the next value ("Contact: " before a name)."""
+    text = i18n.text(ctx.get("lang") or i18n.DEFAULT, key, **values)
+    return Markup(_SPACE.sub(" ", text).translate(_ESCAPES))
+
+
+@jinja2.pass_context
+def th(ctx, key: str, **values) -> Markup:
+    """Interface text as escaped HTML for raw HTML blocks, keeping spaces at its ends."""
+    text = i18n.text(ctx.get("lang") or i18n.DEFAULT, key, **values)
+    return Markup(html.escape(_SPACE.sub(" ", text), quote=True))
 
 
 def make_env() -> jinja2.Environment:
@@ -191,9 +233,12 @@ def make_env() -> jinja2.Environment:
     env.filters["html_exact"] = html_exact
     env.filters["linkify"] = md_linkify
     env.filters["anchor"] = anchor
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link,
-                       repository=page_meta.repository(), source_page=page_meta.source_page, atlas_status=status,
-                       applying=applying, comparison_url=compare.comparison_url)
+    env.filters["name"] = name
+    env.filters["other_name"] = other_name
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link, t_spaced=t_spaced,
+                       th=th, date=date, shared=shared, repository=page_meta.repository(),
+                       source_page=page_meta.source_page, atlas_status=status, applying=applying,
+                       comparison_url=compare.comparison_url)
     return env
 
 

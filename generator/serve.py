@@ -1,5 +1,5 @@
 """`make serve`: the live preview. Regenerates the Markdown when content/ changes and runs
-`mkdocs serve` on it with the edition's MkDocs config (generator/edition.py) plus hooks
+`mkdocs serve` on each edition (Chinese on PORT, English on PORT+1) with its MkDocs config (generator/edition.py) plus hooks
 (generator/serve_hooks.py, named by a config written beside it: build/docs.serve.mkdocs.yml) that
 add what a contributor checking a new guide needs: the Pagefind index of the previewed site, and
 the content's errors shown at the top of the page being previewed.
@@ -147,29 +147,34 @@ def _index(site: Path) -> None:
 
 
 def serve(args, generate) -> int:
-    """Generate, then run `mkdocs serve` on the Markdown and regenerate on every change until it ends."""
+    """Generate, then run `mkdocs serve` on each edition's Markdown (the Chinese one on `--port`,
+    the English one on the next port) and regenerate on every change until one of them ends."""
     preview = preview_dir(args.out)
     args.out.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(serve_config(args.out)), "--dirty", "--no-strict",
-           "--dev-addr", f"{args.host}:{args.port}"]
-    mkdocs = None
+    cmds = [[sys.executable, "-m", "mkdocs", "serve", "-f", str(serve_config(edition.docs_dir(args.out, lang))),
+             "--dirty", "--no-strict", "--dev-addr", f"{args.host}:{args.port + i}"]
+            for i, lang in enumerate(edition.languages())]
+    servers: list[subprocess.Popen] = []
     # Stopped with SIGTERM (or Ctrl+C): exit normally, so MkDocs and forked page writers end too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         def keep_going():
-            nonlocal mkdocs
-            if mkdocs is None:  # after the first generation: MkDocs needs the Markdown to start
-                mkdocs = subprocess.Popen(cmd, cwd=ROOT, env=env)
-            return mkdocs.poll() is None
+            if not servers:  # after the first generation: MkDocs needs the Markdown to start
+                servers.extend(subprocess.Popen(cmd, cwd=ROOT, env=env) for cmd in cmds)
+                for i, lang in enumerate(edition.languages()):
+                    print(f"preview ({lang}): http://{args.host}:{args.port + i}/", file=sys.stderr, flush=True)
+            return all(server.poll() is None for server in servers)
         watch(args, generate, preview, keep_going)
     except KeyboardInterrupt:
         pass
     finally:
-        if mkdocs and mkdocs.poll() is None:
-            mkdocs.terminate()
+        for server in servers:
+            if server.poll() is None:
+                server.terminate()
+        for server in servers:
             try:
-                mkdocs.wait(10)
+                server.wait(10)
             except subprocess.TimeoutExpired:
-                mkdocs.kill()
-    return 0 if mkdocs is None else (mkdocs.returncode or 0)
+                server.kill()
+    return max((server.returncode or 0 for server in servers), default=0)

@@ -66,7 +66,7 @@ def test_shanghai_topics_keep_their_own_funding_and_dates(site_model):
     shanghai = next(g for g in site_model.guides if g.region.slug == "shanghai")
     assert shanghai.doc_number == "沪科指南〔2020〕31号"
     assert shanghai.published.isoformat() == "2020-11-09"
-    assert shanghai.window.label == "2020-11-17 09:00 至 2020-12-04 16:30"
+    assert shanghai.window.label() == "2020-11-17 09:00 至 2020-12-04 16:30"
     for topic in shanghai.topics:
         assert topic.own_funding and topic.own_funding.amount and topic.own_funding.kind in ("fixed", "ceiling")
         assert str(int(topic.own_funding.amount)) in topic.own_funding.text.zh

@@ -59,7 +59,7 @@ def test_tag_page_lists_every_topic_with_the_tag(built, site_model, slug, words,
         assert _clean(topic.title.zh) in article
         assert topic.guide.url in linked and topic.track.url in linked
         row = next(r for table in page.tables for r in table if r and _clean(r[0]) == _clean(topic.title.zh))
-        assert row[3] == (topic.funding.label if topic.funding else "—")
+        assert row[3] == (topic.funding.label() if topic.funding else "—")
         assert f"{topic.guide.region.slug}-{topic.guide.year}" in page.ids
 
 

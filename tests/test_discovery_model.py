@@ -120,9 +120,9 @@ def test_funding_total():
     def t(kind, amount):
         return SimpleNamespace(funding=Funding(kind, Text(""), amount) if kind else None)
 
-    assert funding_total([t("fixed", 20), t("fixed", 5)]).label == "25 万元"
+    assert funding_total([t("fixed", 20), t("fixed", 5)]).label() == "25 万元"
     total = funding_total([t("fixed", 20), t("ceiling", 50), t(None, None)])
-    assert total.label == "不超过 70 万元" and not total.complete and total.stated == 2
+    assert total.label() == "不超过 70 万元" and not total.complete and total.stated == 2
     assert funding_total([t(None, None)]) is None
 
 

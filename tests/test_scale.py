@@ -7,6 +7,8 @@ from the real sources) are built through the real pipeline; no timing is asserte
 
 from __future__ import annotations
 
+import html
+
 import re
 import statistics
 from pathlib import Path
@@ -17,6 +19,7 @@ from conftest import CONTENT
 from generator.bench.corpus import edit_one_guide, write_corpus
 from generator.bench.measure import site_figures
 from generator.build import build_site_dir, generate
+from generator.edition import docs_dir
 from generator.pages import home, tags
 from generator.related import related_topics
 from generator.render import Renderer, md_escape, page_path
@@ -117,7 +120,8 @@ def test_noop_rebuild_writes_nothing_and_skips_the_site(corpora, tmp_path):
     assert report.written == [] and report.removed == []
     stamp = tmp_path / "site.stamp"
     first = build_site_dir(built["docs"], built["site"], stamp_file=stamp)
-    assert not first.skipped and [s.name for s in first.steps] == ["mkdocs", "pagefind"]
+    # both editions' MkDocs at once (and each one's own figures), then Pagefind over both
+    assert not first.skipped and [s.name for s in first.steps] == ["mkdocs", "mkdocs-zh", "mkdocs-en", "pagefind"]
     again = build_site_dir(built["docs"], built["site"], stamp_file=stamp)
     assert again.skipped and again.steps == []
 
@@ -135,15 +139,23 @@ def test_one_guide_edit_rewrites_only_its_pages_and_listings(corpora):
     assert topic.title.zh == title
     listed = {tag.url if len(model.topics_by_tag[tag.slug]) <= tags.TAG_PAGE_ROWS else tags.region_url(tag, guide.region)
               for tag in topic.tags}
-    required = {page_path(u) for u in {topic.url, track.url, guide.url, track.topics[index - 1].url,
-                                       track.topics[index + 1].url, *listed}}
+    required = {prefix + page_path(u) for u in {topic.url, track.url, guide.url, track.topics[index - 1].url,
+                                                track.topics[index + 1].url, *listed} for prefix in ("", "en/")}
     written = set(result.report.written)
     assert required <= written
     # Nothing else changed: every page written shows the new title, and every page showing it was written.
-    # Pages carry it Markdown-escaped; the open data (CSV, JSON) carries it as plain text.
-    escaped, plain = str(md_escape(topic.title.zh)), topic.title.zh
-    showing = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()
-               and (escaped if p.suffix == ".md" else plain) in p.read_text(encoding="utf-8", errors="replace")}
+    # Pages carry it Markdown-escaped; the open data (CSV, JSON) carries it as plain text. The English
+    # edition (en/, from docs-en) shows the new English title, or the Chinese one (beneath a heading,
+    # in JSON-LD).
+    showing = set()
+    for prefix, folder, titles in (("", docs, [topic.title.zh]), ("en/", docs_dir(docs, "en"), [topic.title.zh, topic.title.en])):
+        for p in folder.rglob("*"):
+            if p.is_file():
+                text = p.read_text(encoding="utf-8", errors="replace")
+                # (raw HTML lists, such as related topics, carry it HTML-escaped, not Markdown-escaped)
+                if any(form in text for t in titles if t
+                       for form in ((str(md_escape(t)), html.escape(t)) if p.suffix == ".md" else (t,))):
+                    showing.add(prefix + p.relative_to(folder).as_posix())
     assert written == showing
     assert result.report.removed == []
 
@@ -169,12 +181,17 @@ def test_parallel_writers_write_the_same_files(tmp_path):
     one, two = generate(content, tmp_path / "one"), generate(content, tmp_path / "two", jobs=2)
     assert one.report.written == two.report.written and len(two.report.written) > 50
     for path in one.report.written:
-        assert (tmp_path / "one" / path).read_bytes() == (tmp_path / "two" / path).read_bytes(), path
+        assert _file(tmp_path / "one", path).read_bytes() == _file(tmp_path / "two", path).read_bytes(), path
     (tmp_path / "two" / "stale" / "x").mkdir(parents=True)
     (tmp_path / "two" / "stale" / "x" / "index.md").write_text("old", encoding="utf-8")
     again = generate(content, tmp_path / "two", jobs=2)
     assert again.report.written == [] and again.report.unchanged == len(one.report.written)
     assert again.report.removed == ["stale/x/index.md"] and not (tmp_path / "two" / "stale").exists()
+
+
+def _file(docs: Path, path: str) -> Path:
+    """A written file ("en/…" is in the English edition's folder beside `docs`)."""
+    return docs_dir(docs, "en") / path[3:] if path.startswith("en/") else docs / path
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -221,9 +238,10 @@ def test_watch_rebuilds_render_only_the_edited_guide_and_match_a_full_build(tmp_
     # where it was the programme's only edition)
     region_explorer = f"explorer/{path.parent.name}/"
     region_programmes = f"programmes/{path.parent.name}/"
-    assert deleted.report.removed and all(p.startswith((guide_prefix, "sources/", region_explorer, region_programmes))
-                                          or path.stem in p
-                                          for p in deleted.report.removed)
+    assert deleted.report.removed and all(
+        p.removeprefix("en/").startswith((guide_prefix, "sources/", region_explorer, region_programmes))
+        or path.stem in p
+        for p in deleted.report.removed)
     generate(content, tmp_path / "full3")
     assert _tree(docs) == _tree(tmp_path / "full3")
 

@@ -1,8 +1,10 @@
 """python -m generator.bench: build synthetic corpora of two sizes and compare them.
 
 Writes each corpus into a temporary folder, builds it with `python -m generator site`
-(generate, mkdocs build --strict, Pagefind), then rebuilds it unchanged and regenerates
-it after an edit to one guide. Prints a table and writes build/bench.json.
+(generate, each edition's mkdocs build --strict, Pagefind) in both editions and, beside it, in
+the Chinese edition only (`--languages zh`, into another folder), then rebuilds the bilingual
+site unchanged and regenerates it after an edit to one guide. Prints a table and writes
+build/bench.json.
 """
 
 from __future__ import annotations
@@ -33,10 +35,17 @@ ROWS = [
     ("pagefind_rss_mb", "  pagefind (MB)", "{:,}"),
     ("topic_html_median_bytes", "topic page HTML, median (B)", "{:,}"),
     ("topic_html_gzip_median_bytes", "  gzipped (B)", "{:,}"),
+    ("en_topic_html_median_bytes", "English topic page HTML, median (B)", "{:,}"),
     ("largest_html_bytes", "largest HTML page (B)", "{:,}"), ("site_bytes", "whole site (B)", "{:,}"),
     ("comparison_pages", "edition comparison pages", "{:,}"),
     ("comparison_html_median_bytes", "  HTML, median (B)", "{:,}"), ("comparison_html_max_bytes", "  HTML, largest (B)", "{:,}"),
     ("home_html_bytes", "home page HTML (B)", "{:,}"), ("deadlines_html_bytes", "deadlines page HTML (B)", "{:,}"),
+    ("zh_total_s", "Chinese only: total make site (s)", "{:.1f}"),
+    ("zh_mkdocs_s", "  mkdocs (s)", "{:.1f}"), ("zh_pagefind_s", "  pagefind (s)", "{:.1f}"),
+    ("zh_total_cpu_s", "  total CPU (s)", "{:.1f}"), ("zh_mkdocs_cpu_s", "  mkdocs CPU (s)", "{:.1f}"),
+    ("zh_peak_rss_mb", "  peak memory (MB)", "{:,}"),
+    ("bilingual_ratio", "bilingual / Chinese-only time", "{:.2f}"),
+    ("bilingual_cpu_ratio", "bilingual / Chinese-only CPU time", "{:.2f}"),
     ("noop_s", "no-op make site (s)", "{:.1f}"), ("noop_written", "  files written", "{:,}"),
     ("one_guide_generate_s", "generate after 1-guide edit (s)", "{:.1f}"),
     ("one_guide_written", "  files written", "{:,}"),
@@ -50,6 +59,14 @@ def measure(size: int, base: Path, log) -> dict:
     content = write_corpus(work / "content", size, ROOT / "content")
     print(f"  {size} guides: corpus written, building …", flush=True)
     figures = build_figures(run_site(content, work, log)) | site_figures(work / "site")
+    print(f"  {size} guides: building the Chinese edition alone …", flush=True)
+    zh = build_figures(run_site(content, base / f"g{size}-zh", log, languages="zh"))
+    shutil.rmtree(base / f"g{size}-zh", ignore_errors=True)
+    figures |= {"zh_total_s": zh["total_s"], "zh_mkdocs_s": zh["mkdocs_s"], "zh_pagefind_s": zh["pagefind_s"],
+                "zh_total_cpu_s": zh["total_cpu_s"], "zh_mkdocs_cpu_s": zh["mkdocs_cpu_s"],
+                "zh_peak_rss_mb": zh["peak_rss_mb"], "bilingual_ratio": round(figures["total_s"] / zh["total_s"], 3),
+                # CPU time, which other load on a shared machine inflates less than wall time
+                "bilingual_cpu_ratio": round(figures["total_cpu_s"] / zh["total_cpu_s"], 3)}
     noop = run_site(content, work, log)
     assert noop["stats"]["skipped"], "an unchanged rebuild ran mkdocs"
     edited, number, _ = edit_one_guide(content)
@@ -76,6 +93,9 @@ def targets(small: dict, large: dict) -> list[tuple[str, bool]]:
          abs(large["comparison_html_median_bytes"] / small["comparison_html_median_bytes"] - 1) <= 0.10),
         ("home page HTML ≤ 100 kB, its lists capped (issue 16)", large["home_html_bytes"] <= 100 * 1024),
         ("no-op make site writes nothing", large["noop_written"] == 0),
+        ("bilingual make site ≤ 1.4 × Chinese-only", large["bilingual_ratio"] <= 1.4),
+        ("English topic page HTML within 10 %", bool(large.get("en_topic_html_median_bytes")) and abs(
+            large["en_topic_html_median_bytes"] / small["en_topic_html_median_bytes"] - 1) <= 0.10),
     ]
 
 

@@ -235,6 +235,8 @@ def edit_one_guide(content: Path) -> tuple[Path, str, str]:
     title = topic["title"]
     if isinstance(title, dict):
         title["zh"] += "（修订）"
+        if title.get("en"):
+            title["en"] += " (revised)"  # so the English edition's guide page shows the edit too
         new = title["zh"]
     else:
         new = topic["title"] = title + "（修订）"

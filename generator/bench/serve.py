@@ -1,8 +1,9 @@
 """How long `make serve` takes to show an edit to one guide, on a given content folder.
 
 Runs what `make serve` runs (`python -m generator serve`: the generator's watch loop and
-`mkdocs serve --dirty --no-strict`, see generator/serve.py) on a private port, waits for the
-first build, edits one guide, and times until the served guide page shows the edited title.
+`mkdocs serve --dirty --no-strict`, see generator/serve.py) on private ports (one per edition),
+waits for the first build, edits one guide, and times until the served guide page shows the
+edited title in both editions.
 """
 
 from __future__ import annotations
@@ -37,21 +38,24 @@ def measure_serve(content: Path, work: Path, log, timeout: float = 900) -> dict:
     docs = work / "serve-docs"
     py = [sys.executable, "-m", "generator", "--content", str(content)]
     port = _free_port()
+    port_en = port + 1  # generator serve runs the English edition on the next port
     serve = subprocess.Popen([*py, "serve", "--out", str(docs), "--port", str(port)],
                              stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     try:
         start = time.perf_counter()
-        while _get(f"http://127.0.0.1:{port}/") is None:
+        while _get(f"http://127.0.0.1:{port}/") is None or _get(f"http://127.0.0.1:{port_en}/") is None:
             if time.perf_counter() - start > timeout or serve.poll() is not None:
                 raise RuntimeError("mkdocs serve did not come up; see the log")
             time.sleep(1)
         first_build = time.perf_counter() - start
         time.sleep(3)  # let the watcher settle on the current content
         path, _, title = edit_one_guide(content)
-        url = f"http://127.0.0.1:{port}/guides/{path.parent.name}/{path.stem}/"
+        guide = f"guides/{path.parent.name}/{path.stem}/"
         start = time.perf_counter()
-        while True:
-            if html.escape(title, quote=False) in (_get(url) or ""):
+        while True:  # the Chinese guide page shows the new title, the English one the new English title
+            english = _get(f"http://127.0.0.1:{port_en}/{guide}") or ""
+            if (html.escape(title, quote=False) in (_get(f"http://127.0.0.1:{port}/{guide}") or "")
+                    and ("(revised)" in english or html.escape(title, quote=False) in english)):
                 break
             if time.perf_counter() - start > timeout:
                 raise RuntimeError("the edit never showed")

@@ -82,7 +82,7 @@ def event(guide, links) -> Event:
     lines = [guide.title.zh, f"{guide.issuer.zh} · {guide.region.zh}"]
     if window.text:
         lines.append(window.text.zh)
-    lines.append(f"申报时间：{window.label}（北京时间）")
+    lines.append(f"申报时间：{window.label()}（北京时间）")
     lines.append(page or f"指南图谱页面：{guide.url}")
     ev.add("description", "\n".join(lines))
     if page:

@@ -105,15 +105,16 @@ def topics_csv(records: list[dict], schema: dict) -> bytes:
 
 
 def feed_list(site) -> list[dict]:
-    out = [{"name": "全部指南 · All guides", "path": export.ALL_FEED}]
-    out += [{"name": f"地区：{r.zh} · {r.en}", "path": export.region_feed(r)} for r in site.regions]
-    out += [{"name": f"标签：{t.zh} · {t.en}", "path": export.tag_feed(t)} for t in site.tags]
+    """The feeds the data page lists: the words' key (generator/i18n.py), what it is of, the file."""
+    out = [{"key": "data.feed_all", "thing": None, "path": export.ALL_FEED}]
+    out += [{"key": "data.feed_region", "thing": r, "path": export.region_feed(r)} for r in site.regions]
+    out += [{"key": "data.feed_tag", "thing": t, "path": export.tag_feed(t)} for t in site.tags]
     return out
 
 
 def calendar_list(site) -> list[dict]:
-    out = [{"name": "全部申报时间 · All application windows", "path": export.ALL_CALENDAR}]
-    out += [{"name": f"地区：{r.zh} · {r.en}", "path": export.region_calendar(r)} for r in site.regions]
+    out = [{"key": "data.calendar_all", "thing": None, "path": export.ALL_CALENDAR}]
+    out += [{"key": "data.calendar_region", "thing": r, "path": export.region_calendar(r)} for r in site.regions]
     return out
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, partial
 
+from .. import i18n
 from ..groups import pinyin_key, tags_in_pinyin_order
 from ..render import page_path
 from ..write import Output
@@ -61,7 +62,7 @@ def outputs(site, renderer):
     in_region = {r.slug: [t for g in r.guides for t in g.topics] for r in site.regions}
     pages = [RegionPage(r, region_url(r), len(in_region[r.slug])) for r in site.regions if in_region[r.slug]]
     # Made by the first explorer page a writer renders, once per process (see write.py).
-    page = partial(_page, renderer, cache(partial(options, site, pages)), len(topics))
+    page = partial(_page, renderer, cache(partial(options, site, pages, renderer.lang)), len(topics))
     whole = len(topics) <= INDEX_ROW_LIMIT
     yield Output(page_path(URL), partial(page, URL, "all" if whole else "none", None, topics if whole else None))
     for entry in pages:
@@ -69,12 +70,12 @@ def outputs(site, renderer):
         yield Output(page_path(entry.url), partial(page, entry.url, region.slug, region, in_region[region.slug]))
 
 
-def options(site, pages: list[RegionPage]) -> Options:
+def options(site, pages: list[RegionPage], lang: str = i18n.DEFAULT) -> Options:
     topics = site.topics
     return Options(
         regions=pages,
         years=sorted({t.guide.year for t in topics}, reverse=True),
-        tracks=sorted({t.track.name.zh for t in topics}, key=pinyin_key),
+        tracks=sorted({i18n.name(t.track.name, lang) for t in topics}, key=pinyin_key if lang == "zh" else str.casefold),
         tags=tags_in_pinyin_order([tag for tag in site.tags if site.topics_by_tag[tag.slug]]),
     )
 

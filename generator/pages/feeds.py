@@ -110,5 +110,5 @@ def summary(guide) -> str:
     if guide.doc_number:
         parts.append(guide.doc_number)
     parts.append(f"{len(guide.topics)} 个题目")
-    parts.append(f"申报时间：{guide.window.label}（北京时间）" if guide.window else "申报时间：原文未载明")
+    parts.append(f"申报时间：{guide.window.label()}（北京时间）" if guide.window else "申报时间：原文未载明")
     return "；".join(parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from .. import export, jsonld, status
+from .. import export, i18n, jsonld, status
 from ..groups import year_url
 from ..related import related_topics
 from ..render import json_ld, page_path
@@ -24,7 +24,7 @@ def outputs(site, renderer):
         render = renderer.render
         reuse = renderer.changed_guides is not None and not _shows_changed(guide, related, renderer.changed_guides)
         yield Output(page_path(guide.url), partial(
-            _guide_page, render, guide, site.build_date), reuse)
+            _guide_page, render, guide, site.build_date, renderer.lang), reuse)
         for track in guide.tracks:
             yield Output(page_path(track.url), partial(render, "track.md.j2", track.url, guide=guide, track=track),
                          reuse)
@@ -33,7 +33,7 @@ def outputs(site, renderer):
                 following = track.topics[i + 1] if i + 1 < len(track.topics) else None
                 yield Output(
                     page_path(topic.url),
-                    partial(_topic_page, render, topic, site.build_date, related, previous=previous,
+                    partial(_topic_page, render, topic, site.build_date, related, renderer.lang, previous=previous,
                             following=following, position=i + 1),
                     reuse,
                 )
@@ -47,40 +47,41 @@ def _shows_changed(guide, related, changed: set) -> bool:
         r.topic.guide.key in changed for t in guide.topics for r in related[t.key])
 
 
-def _guide_page(render, guide, build_date) -> str:
+def _guide_page(render, guide, build_date, lang) -> str:
     ld = jsonld.guide_ld(guide, build_date, export.Links(export.site_base()))
-    return render("guide.md.j2", guide.url, meta=guide_meta(guide), guide=guide, jsonld=json_ld(ld),
+    return render("guide.md.j2", guide.url, meta=guide_meta(guide, lang), guide=guide, jsonld=json_ld(ld),
                   files=export.guide_files(guide), year_url=year_url(guide.year))
 
 
-def _topic_page(render, topic, build_date, related, **context) -> str:
+def _topic_page(render, topic, build_date, related, lang, **context) -> str:
     ld = jsonld.topic_ld(topic, build_date, export.Links(export.site_base()))
-    return render("topic.md.j2", topic.url, meta=topic_meta(topic), guide=topic.guide, jsonld=json_ld(ld),
+    return render("topic.md.j2", topic.url, meta=topic_meta(topic, lang), guide=topic.guide, jsonld=json_ld(ld),
                   track=topic.track, topic=topic, year_url=year_url(topic.guide.year),
                   related=related[topic.key], **context)
 
 
-def topic_meta(topic) -> dict:
-    """Front matter for a topic page: facts the theme shows to search (page.meta.atlas)."""
+def topic_meta(topic, lang: str = i18n.DEFAULT) -> dict:
+    """Front matter for a topic page: facts the theme shows to search (page.meta.atlas), named in
+    the edition's language."""
     guide = topic.guide
     return {
         "atlas": {
             "kind": "topic",
-            "region": guide.region.zh,
+            "region": i18n.name(guide.region, lang),
             "region_slug": guide.region.slug,
             "year": guide.year,
-            "guide": guide.name.zh,
-            "track": topic.track.name.zh,
-            "tags": [tag.zh for tag in topic.tags],
+            "guide": i18n.name(guide.name, lang),
+            "track": i18n.name(topic.track.name, lang),
+            "tags": [i18n.name(tag, lang) for tag in topic.tags],
             **_window_meta(guide),
         },
     }
 
 
-def guide_meta(guide) -> dict:
+def guide_meta(guide, lang: str = i18n.DEFAULT) -> dict:
     """Front matter for a guide page: its region's feed (overrides/partials/atlas-head.html) and
     its window for search (overrides/partials/atlas-search-facts.html)."""
-    return {"feeds": [export.feed_link(guide.region)], "atlas": {"kind": "guide", **_window_meta(guide)}}
+    return {"feeds": [export.feed_link(guide.region, lang)], "atlas": {"kind": "guide", **_window_meta(guide)}}
 
 
 def _window_meta(guide) -> dict:

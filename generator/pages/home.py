@@ -5,7 +5,7 @@ open, and opening soon (or, when none is open, the most recent windows), then th
 the subjects and the regions. Every list is capped, so the page stays the same size as the corpus
 grows, and links to its full view (deadlines/, regions/, tags/). Its lists are computed at the
 build date and recomputed in the reader's time by atlas-status.js from the windows the page carries
-(generator/status.py picks them).
+(generator/status.py picks them). The about page says how many titles have an English name.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import partial
 
 from .. import status
+from ..coverage import english_coverage
 from ..render import page_path
 from ..write import Output
 
@@ -23,7 +24,11 @@ REGIONS = 24
 
 def outputs(site, renderer):
     yield Output(page_path(""), partial(home_page, renderer, site))
-    yield Output(page_path("about/"), partial(renderer.render, "about.md.j2", "about/"))
+    yield Output(page_path("about/"), partial(about_page, renderer, site))
+
+
+def about_page(renderer, site) -> str:
+    return renderer.render("about.md.j2", "about/", coverage=english_coverage(site))
 
 
 def home_page(renderer, site) -> str:

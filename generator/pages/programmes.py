@@ -34,5 +34,5 @@ def outputs(site, renderer):
 def _comparison_page(renderer, url, old, new) -> str:
     # Kept out of the search index (page_meta.UNINDEXED): it repeats its editions' topic titles.
     return renderer.render("compare.md.j2", url, meta={"hide": ["navigation"]},
-                           c=compare.compare(old, new),
+                           c=compare.compare(old, new, renderer.lang),
                            threshold=compare.THRESHOLD)

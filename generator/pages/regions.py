@@ -27,5 +27,5 @@ def region_page(renderer, region) -> str:
         "region.md.j2", region.url, region=region, years=guides_by_year(region.guides),
         totals={g.key: funding_total(g.topics) for g in region.guides},
         explorer_url=explorer.region_url(region) if has_topics else None,
-        meta={"feeds": [export.feed_link(region)]},
+        meta={"feeds": [export.feed_link(region, renderer.lang)]},
     )

@@ -33,7 +33,7 @@ def outputs(site, renderer):
         yield Output(page_path(tag.url), partial(
             renderer.render, "tag.md.j2", tag.url, tag=tag, groups=groups, topics=topics, entries=entries,
             guides=guides_by_tag.get(tag.slug, []), split=split, region_url=region_url,
-            explorer_url=explorer.URL, meta={"feeds": [export.feed_link(tag)]},
+            explorer_url=explorer.URL, meta={"feeds": [export.feed_link(tag, renderer.lang)]},
         ))
         if split:
             for g in groups:

@@ -29,7 +29,7 @@ def test_guide_page_offers_json_calendar_and_feed(page, base_url):
     assert data["guide"]["title"] == page.locator("article h1").inner_text().replace("¶", "").strip()
     assert len(data["topics"]) == 18
 
-    feeds = page.locator('head link[rel="alternate"][type="application/atom+xml"]')
+    feeds = page.locator('head link[rel~="alternate"][type="application/atom+xml"]')
     hrefs = [feeds.nth(i).evaluate("l => l.href") for i in range(feeds.count())]
     assert base_url + "feeds/guides.xml" in hrefs and base_url + "feeds/regions/shanghai.xml" in hrefs
     for feed in hrefs:

@@ -16,7 +16,10 @@ const HEADER_LIMIT = 10;
 const PAGE_SIZE = 20;
 
 const header = document.querySelector("[data-atlas-search=header]");
-const siteRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
+// The edition's root (its search page) and the site's (Pagefind's bundle, one for both editions,
+// which searches the index of the page's <html lang>).
+const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
+const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
 const toggle = document.getElementById("__search");
 
 let pagefindPromise = null;
@@ -36,6 +39,40 @@ function pagefind() {
     });
   }
   return pagefindPromise;
+}
+
+// Pagefind keeps one index per <html lang>. The English edition's index holds the official
+// Chinese text too, but unsegmented (Pagefind segments Chinese only in a "zh" index), so on the
+// English edition a query in Chinese searches the Chinese edition's index instead, and each
+// result links the English counterpart of the page it found (every page has one, at en/…).
+const HAN = /\p{Script=Han}/u;
+const editionDir = editionRoot.pathname.slice(siteRoot.pathname.length); // "" or "en/"
+let chinesePromise = null;
+
+/** The index to search `query` in: the page's own, or the Chinese one for Chinese on the English edition. */
+async function engine(query) {
+  const pf = await pagefind();
+  if (!editionDir || !HAN.test(query)) return pf;
+  if (!chinesePromise) {
+    const html = document.documentElement;
+    const lang = html.getAttribute("lang");
+    html.setAttribute("lang", "zh"); // Pagefind picks an instance's index by <html lang>, when made
+    const zh = pf.createInstance({ baseUrl: siteRoot.pathname });
+    html.setAttribute("lang", lang);
+    const here = (url) => url.startsWith(siteRoot.pathname)
+      ? siteRoot.pathname + editionDir + url.slice(siteRoot.pathname.length) : url;
+    chinesePromise = Promise.resolve({
+      search: async (term, options) => {
+        const found = await zh.search(term, options);
+        found.results = found.results.map((r) => ({ ...r, data: async () => {
+          const data = await r.data();
+          return { ...data, url: here(data.url) };
+        } }));
+        return found;
+      },
+    });
+  }
+  return chinesePromise;
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -163,12 +200,12 @@ function mountHeader(root) {
     }
     const pf = await pagefind();
     if (!(await pause()) || shown !== query) return; // a newer query superseded this one
-    const search = await find(pf, query);
+    const search = await find(await engine(query), query);
     const data = await search.next(HEADER_LIMIT, { early: true });
     if (shown !== query) return;
     meta.textContent = countText(search);
     showResults(list, data);
-    all.href = `${new URL("search/", siteRoot).pathname}?q=${encodeURIComponent(query)}`;
+    all.href = `${new URL("search/", editionRoot).pathname}?q=${encodeURIComponent(query)}`;
     all.hidden = search.total + search.partial === 0 && search.exact;
     list.dataset.query = query; // what the list now shows (tests and measure_search.py wait on it)
   }
@@ -316,7 +353,7 @@ async function mountPage(root) {
       return;
     }
     if (!(await pause()) || mine !== generation) return;
-    const found = await find(pf, query, filters);
+    const found = await find(await engine(query), query, filters);
     if (mine !== generation) return;
     search = found;
     list.replaceChildren();
