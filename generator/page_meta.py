@@ -12,7 +12,8 @@
 - The repository address (ATLAS_REPO_URL, e.g. https://github.com/owner/repo; the deploy workflow
   sets it): the edit buttons and the about page's link to CONTRIBUTING.md need it; without it
   the pages name the file instead. Given to the theme as config.extra.repository (edition.py).
-- `search: {exclude: true}` for pages that only list others (UNINDEXED): main.html leaves out
+- `search: {exclude: true}` for pages that only list others (UNINDEXED; a tag's own page is indexed
+  for its names and description only, its listing marked data-pagefind-ignore in tag.md.j2): main.html leaves out
   data-pagefind-body, so a search finds the topic or guide itself, and no excerpt is a listing's
   labels and counts ("人才. Talent. 2. 2. 2.") or the explorer's empty state.
 """
@@ -23,7 +24,7 @@ import os
 import re
 
 UNINDEXED = frozenset({
-    "home.md.j2", "regions.md.j2", "region.md.j2", "tags.md.j2", "tag.md.j2", "tag_region.md.j2",
+    "home.md.j2", "regions.md.j2", "region.md.j2", "tags.md.j2", "tag_region.md.j2",
     "explorer.md.j2", "years.md.j2", "year.md.j2", "plans.md.j2",
     "deadlines.md.j2", "programmes.md.j2", "compare.md.j2",  # issue 16: listings of guides and topics
 })

@@ -45,7 +45,7 @@ def marks(built, url: str) -> list[list]:
 # Pages that only list others (issue 18, item 11): indexed, they crowded results and gave excerpts
 # of labels and counts ("人才. Talent. 2. 2. 2.", the explorer's "没有符合条件的题目"). And the
 # source texts' pages (sources/NAME/), whose text the guide pages hold.
-LISTINGS = re.compile(r"^(index\.html|regions/(\w+/)?index\.html|tags/.*|explorer/.*|years/.*|plans/index\.html"
+LISTINGS = re.compile(r"^(index\.html|regions/(\w+/)?index\.html|tags/index\.html|tags/[^/]+/[^/]+/index\.html|explorer/.*|years/.*|plans/index\.html"
                       r"|sources/[^/]+/index\.html"
                       # issue 16: the deadlines, the programme index, comparisons of two editions
                       r"|deadlines/.*|programmes/index\.html|programmes/[^/]+/[^/]+/[^/]+/index\.html)$")

@@ -68,6 +68,7 @@ def results(page, selector: str) -> list[dict]:
         facts: [...li.querySelectorAll('.atlas-search-result__facts [data-meta]')]
                  .map(s => [s.dataset.meta, s.textContent]),
         marks: [...li.querySelectorAll('.atlas-search-result__excerpt mark')].map(m => m.textContent),
+        excerpt: (li.querySelector('.atlas-search-result__excerpt') || {}).textContent || '',
     }))""")
 
 
