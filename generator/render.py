@@ -204,6 +204,14 @@ def t_link(ctx, key: str, url, **values) -> Markup:
 
 
 @jinja2.pass_context
+def t_html(ctx, key: str, **values) -> Markup:
+    """Interface text as escaped HTML, keeping spaces at its ends (which `|html` trims): for raw
+    HTML where a text runs on from the value before it ("16:30 (Beijing time)")."""
+    text = i18n.text(ctx.get("lang") or i18n.DEFAULT, key, **values)
+    return Markup(html.escape(_SPACE.sub(" ", text), quote=False))
+
+
+@jinja2.pass_context
 def t_spaced(ctx, key: str, **values) -> Markup:
     """Interface text as Markdown text, keeping spaces at its ends (which `{{ t(…) }}` trims):
     for a text that runs on into the next value ("Contact: " before a name)."""
@@ -235,7 +243,7 @@ def make_env() -> jinja2.Environment:
     env.filters["anchor"] = anchor
     env.filters["name"] = name
     env.filters["other_name"] = other_name
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link, t_spaced=t_spaced,
+    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link, t_spaced=t_spaced, t_html=t_html,
                        th=th, date=date, shared=shared, repository=page_meta.repository(),
                        source_page=page_meta.source_page, atlas_status=status, applying=applying,
                        comparison_url=compare.comparison_url)
