@@ -113,7 +113,8 @@ function resultItem(data) {
     el("p", { class: "atlas-search-result__excerpt" }, highlighted(data.excerpt)),
   );
   // The page's application window, for the status filter (atlas-search-status.js, issue 16).
-  const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes } : {};
+  const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes }
+    : data.meta.callyear ? { "data-atlas-year": data.meta.callyear } : {};
   return el("li", { class: "md-search-result__item", ...(data.partial ? { "data-partial": "" } : {}), ...windowData },
     el("a", { href: data.url, class: "md-search-result__link" }, article));
 }
