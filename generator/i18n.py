@@ -673,7 +673,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "search.form": "Search this site",
         "search.query": "Search terms",
         "search.submit": "Search",
-        "search.filters": "Filters:",
+        "search.filters": "Filters: ",
         "search.filter_gloss.region": "",
         "search.filter_gloss.year": "",
         "search.filter_gloss.track": "",

@@ -18,8 +18,9 @@ const PAGE_SIZE = 20;
 const header = document.querySelector("[data-atlas-search=header]");
 // The edition's root (its search page) and the site's (Pagefind's bundle, one for both editions,
 // which searches the index of the page's <html lang>).
-const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
-const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
+// (Against the document's base: the not-found page sets <base> to its own folder, overrides/404.html.)
+const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
+const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
 const toggle = document.getElementById("__search");
 
 let pagefindPromise = null;

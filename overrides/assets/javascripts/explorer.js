@@ -70,10 +70,12 @@
 
   function titleCell(row) { return row.querySelector(".atlas-col-title") || row.cells[0]; }
 
-  // Lower-cased Chinese and English titles of a row, worked out once.
+  // Lower-cased Chinese and English titles of a row, worked out once (the cell shows the edition's;
+  // data-title-en and, on the English edition, data-title-zh hold the other).
   function titleText(row) {
     if (row.atlasTitle === undefined) {
-      row.atlasTitle = (titleCell(row).textContent + " " + (row.getAttribute("data-title-en") || "")).toLowerCase();
+      row.atlasTitle = (titleCell(row).textContent + " " + (row.getAttribute("data-title-en") || "") + " " +
+                        (row.getAttribute("data-title-zh") || "")).toLowerCase();
     }
     return row.atlasTitle;
   }
