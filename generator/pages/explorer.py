@@ -51,7 +51,7 @@ class Options:
 
     regions: list[RegionPage]
     years: list[int]
-    tracks: list[str]
+    tracks: list[tuple[str, str]]  # (value: the Chinese name, the same in both editions; label)
     tags: list
 
 
@@ -77,7 +77,9 @@ def options(site, pages: list[RegionPage], lang: str = i18n.DEFAULT) -> Options:
     return Options(
         regions=pages,
         years=sorted({t.guide.year for t in topics}, reverse=True),
-        tracks=sorted({i18n.name(t.track.name, lang) for t in topics}, key=pinyin_key if lang == "zh" else str.casefold),
+        # Values in Chinese in both editions, so a filtered view keeps its track across the language switch.
+        tracks=sorted({t.track.name.zh: i18n.name(t.track.name, lang) for t in topics}.items(),
+                      key=lambda v: pinyin_key(v[1]) if lang == "zh" else v[1].casefold()),
         tags=tags_in_pinyin_order([tag for tag in site.tags if site.topics_by_tag[tag.slug]]),
     )
 

@@ -351,12 +351,18 @@ def test_language_switch_keeps_the_query_and_the_fragment(page, base_url, site_m
         page.keyboard.press("Enter")
         page.wait_for_url(base_url + there)
     # The explorer's filters changed after the page loaded are carried too, and applied there.
+    # A track's value is the same in both editions, so the view shows the same rows there.
     page.goto(base_url + "explorer/")
     page.select_option(".atlas-explorer-filters select[name=year]", "2023")
+    page.select_option(".atlas-explorer-filters select[name=track]", "一般项目")
+    rows = _visible(page)
+    assert rows
     page.locator(".md-select__link[hreflang='en']").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(base_url + "en/explorer/?year=2023")
+    page.wait_for_url(base_url + "en/explorer/?year=2023&track=%E4%B8%80%E8%88%AC%E9%A1%B9%E7%9B%AE")
     assert page.eval_on_selector(".atlas-explorer-filters select[name=year]", "s => s.value") == "2023"
+    assert page.eval_on_selector(".atlas-explorer-filters select[name=track]", "s => s.value") == "一般项目"
+    assert [h.rsplit("guides/", 1)[1] for h in _visible(page)] == [h.rsplit("guides/", 1)[1] for h in rows]
 
 
 # ---------------------------------------------------------------- 7. without SITE_URL
