@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 
 import jinja2
@@ -444,6 +445,56 @@ STRINGS: dict[str, dict[str, str]] = {
         "explorer.funding_range": "{a}–{b} 万元",
         "explorer.funding_ge": "{n} 万元及以上",
         "explorer.funding_none": "未载明经费",
+        # en-render: the editors' translation beside the official text, and the source's own words
+        "translation.label": "编者译文（非官方）",
+        "translation.official": "官方原文（中文）",
+        "translation.note": "以下题目内容先列编者的非官方英文译文，再列发布机关公布的中文原文；以中文原文为准。",
+        "translation.none": "这部分尚无英文译文，中文原文见下。",
+        "translation.missing": "这一段尚无英文译文，中文原文见下。",
+        "translation.missing_item": "这一项尚无英文译文。",
+        "term.research_content": "研究内容",
+        "term.research_needs": "研究需求",
+        "term.research_goals_content": "研究目标与内容",
+        "term.research_direction": "研究方向",
+        "term.research_goals": "研究目标",
+        "term.deliverables": "考核指标",
+        "term.expected_results": "预期成果",
+        "term.application_requirements": "申报要求",
+        "term.application_materials": "申报材料",
+        "number.direction": "方向{n}",
+        "number.project": "项目{n}",
+        "number.topic": "课题{n}",
+        "number.subject": "题目{n}",
+        "number.theme": "专题{n}",
+        "number.task": "任务{n}",
+        "number.box": "专栏{n}",
+        "number.key_area": "重点领域{n}",
+        "number.key_project": "重点工程{n}",
+        "number.chapter": "第{n}章",
+        "number.section": "第{n}节",
+        "number.article": "第{n}条",
+        "number.part": "第{n}部分",
+        "number.batch": "第{n}批",
+        "number.item": "第{n}项",
+        "number.bracketed": "（{n}）",
+        "number.listed": "{n}、",
+        "number.heading": "{number} {title}",
+        "number.titled": "{number} {title}",
+        "coverage.kind.regions": "地区",
+        "coverage.kind.tags": "标签",
+        "coverage.kind.guides": "指南标题",
+        "coverage.kind.tracks": "类别",
+        "coverage.kind.themes": "专题",
+        "coverage.kind.topics": "题目标题",
+        "coverage.kind.summary": "题目概述段落",
+        "coverage.kind.content": "研究内容段落",
+        "coverage.kind.deliverables": "考核指标段落",
+        "coverage.kind.headings": "章节标题",
+        "coverage.kind.chapters": "规划章",
+        "coverage.kind.plan_sections": "规划节",
+        "coverage.kind.boxes": "专栏",
+        "coverage.kind.box_items": "专栏条目",
+        "coverage.kind.offices": "联系处室与事由",
     },
     "en": {
         "site.name": "Guide Atlas",
@@ -869,6 +920,56 @@ STRINGS: dict[str, dict[str, str]] = {
         "explorer.funding_range": "{a}–{b} (10k yuan)",
         "explorer.funding_ge": "{n} (10k yuan) or more",
         "explorer.funding_none": "Funding not stated",
+        # en-render: the editors' translation beside the official text, and the source's own words
+        "translation.label": "Unofficial translation by the editors",
+        "translation.official": "Official text (Chinese)",
+        "translation.note": "The topic's text is given twice below: first the editors' unofficial English translation, then the official Chinese text as the issuing body published it. Only the Chinese text is authoritative.",
+        "translation.none": "No English translation of this part yet: the official Chinese text follows.",
+        "translation.missing": "No English translation of this paragraph yet: see the official Chinese text below.",
+        "translation.missing_item": "No English translation of this item yet.",
+        "term.research_content": "Research content",
+        "term.research_needs": "Research needs",
+        "term.research_goals_content": "Research objectives and content",
+        "term.research_direction": "Research direction",
+        "term.research_goals": "Research objectives",
+        "term.deliverables": "Deliverables",
+        "term.expected_results": "Expected results",
+        "term.application_requirements": "Application requirements",
+        "term.application_materials": "Application materials",
+        "number.direction": "Direction {n}",
+        "number.project": "Project {n}",
+        "number.topic": "Topic {n}",
+        "number.subject": "Topic {n}",
+        "number.theme": "Theme {n}",
+        "number.task": "Task {n}",
+        "number.box": "Box {n}",
+        "number.key_area": "Key area {n}",
+        "number.key_project": "Key project {n}",
+        "number.chapter": "Chapter {n}",
+        "number.section": "Section {n}",
+        "number.article": "Article {n}",
+        "number.part": "Part {n}",
+        "number.batch": "Batch {n}",
+        "number.item": "Item {n}",
+        "number.bracketed": "({n})",
+        "number.listed": "{n}.",
+        "number.heading": "{number} {title}",
+        "number.titled": "{number}: {title}",
+        "coverage.kind.regions": "Regions",
+        "coverage.kind.tags": "Tags",
+        "coverage.kind.guides": "Guide titles",
+        "coverage.kind.tracks": "Tracks",
+        "coverage.kind.themes": "Themes",
+        "coverage.kind.topics": "Topic titles",
+        "coverage.kind.summary": "Topic summary paragraphs",
+        "coverage.kind.content": "Topic content paragraphs",
+        "coverage.kind.deliverables": "Deliverables paragraphs",
+        "coverage.kind.headings": "Section headings",
+        "coverage.kind.chapters": "Plan chapters",
+        "coverage.kind.plan_sections": "Plan sections",
+        "coverage.kind.boxes": "Boxes",
+        "coverage.kind.box_items": "Box items",
+        "coverage.kind.offices": "Contact offices and roles",
     },
 }
 
@@ -958,9 +1059,111 @@ def months(count: int, lang: str) -> str:
 
 def name(value, lang: str) -> str:
     """A content name (model.Text, or a region or tag with .zh/.en) in the edition's language:
-    the English where the content gives it, else the Chinese."""
+    the English where the content gives it, else the source's word by meaning (TERMS: a section
+    label such as 研究内容), else the Chinese."""
     if value is None:
         return ""
-    if lang == "en":
-        return getattr(value, "en", None) or getattr(value, "zh", None) or str(value)
-    return getattr(value, "zh", None) or str(value)
+    zh = getattr(value, "zh", None) or str(value)
+    if lang != DEFAULT:
+        return getattr(value, "en", None) or term(zh, lang) or zh
+    return zh
+
+
+def english(value) -> bool:
+    """Whether a name reads in English in the English edition: its own English, or a TERMS word."""
+    return bool(getattr(value, "en", None) or term(getattr(value, "zh", None) or str(value), "en"))
+
+
+# en-render: the source's recurring words, by meaning. A name the content gives in Chinese only is
+# shown in the other edition in its words when it is one of these (the importer's drafts write
+# section labels such as 研究内容 in Chinese only).
+TERMS = {
+    "研究内容": "term.research_content",
+    "研究需求": "term.research_needs",
+    "研究目标与内容": "term.research_goals_content",
+    "研究目标和内容": "term.research_goals_content",
+    "研究方向": "term.research_direction",
+    "研究目标": "term.research_goals",
+    "考核指标": "term.deliverables",
+    "预期成果": "term.expected_results",
+    "申报要求": "term.application_requirements",
+    "申报材料": "term.application_materials",
+}
+
+
+def term(zh: str, lang: str) -> str | None:
+    """A TERMS word in `lang`, or None."""
+    key = TERMS.get(zh.strip().rstrip("：:"))
+    return text(lang, key) if key else None
+
+
+# Numbers as sources write them: the numeral (Arabic or Chinese) with the word before it
+# (方向2, 项目8, 课题二), or 第…章-style ordinals, or alone in brackets or before 、: (（四）, 一、).
+NUMBER_WORDS = {
+    "方向": "number.direction", "研究方向": "number.direction", "项目": "number.project",
+    "课题": "number.topic", "题目": "number.subject", "专题": "number.theme", "任务": "number.task",
+    "专栏": "number.box", "重点领域": "number.key_area", "重点工程": "number.key_project",
+}
+ORDINAL_UNITS = {"章": "number.chapter", "节": "number.section", "条": "number.article",
+                 "部分": "number.part", "批": "number.batch", "项": "number.item"}
+_NUMBER = re.compile(r"^(?P<open>[（(])?(?P<ordinal>第)?(?P<word>[^\d（()）零〇一二两三四五六七八九十百千]*?)\s*"
+                     r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)(?P<unit>部分|[章节条批项])?(?P<close>[）)])?"
+                     r"(?P<sep>[、.．])?$")
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_numeral(value: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None if not a Chinese numeral."""
+    total, digit = 0, None
+    for ch in value:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def number(value, lang: str) -> str:
+    """A topic's, theme's or part's number in the edition's language: 方向2 → Direction 2,
+    课题二 → Topic 2, （四） → (4), 第三章 → Chapter 3, 一、 → 1.; as written in Chinese, and when
+    its word is not known (then the English edition shows, and marks, the Chinese)."""
+    value = "" if value is None else str(value).strip()
+    if lang == DEFAULT or not value:
+        return value
+    return number_in(value, lang) or value
+
+
+def number_in(value: str, lang: str) -> str | None:
+    """`number` when the value is a number this module knows, else None."""
+    m = _NUMBER.match(value)
+    if not m:
+        return None
+    n = m["n"] if m["n"].isdigit() else chinese_numeral(m["n"])
+    if n is None:
+        return None
+    n = int(n)
+    bracketed = bool(m["open"]) and bool(m["close"])
+    if bool(m["open"]) != bool(m["close"]):
+        return None
+    if m["ordinal"]:
+        key = ORDINAL_UNITS.get(m["unit"] or "")
+        if not key or m["word"] or bracketed:
+            return None
+        return text(lang, key, n=n)
+    if m["unit"]:
+        return None
+    if m["word"]:
+        key = NUMBER_WORDS.get(m["word"].strip())
+        if not key:
+            return None
+        label = text(lang, key, n=n)
+        return text(lang, "number.bracketed", n=label) if bracketed else label
+    if bracketed:
+        return text(lang, "number.bracketed", n=n)
+    if m["sep"] == "、":
+        return text(lang, "number.listed", n=n)
+    return str(n) + (m["sep"] or "").replace("．", ".")
