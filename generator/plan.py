@@ -225,7 +225,7 @@ def _numbered(number: str, title_en: str | None, key: str = "number.heading") ->
     English title; None without an English title (the page then shows the Chinese heading)."""
     if not title_en:
         return None
-    return i18n.text("en", key, number=i18n.number(number, "en"), title=title_en)
+    return i18n.text("en", key, number=i18n.source_number(number, "en"), title=title_en)
 
 
 def attach_plans(site: Site) -> list[Plan]:

@@ -203,7 +203,7 @@ def name(ctx, value) -> str:
 @jinja2.pass_context
 def number(ctx, value) -> str:
     """Filter: a number as the source writes it (方向2, （四）) in the page's language (i18n.number)."""
-    return i18n.number(value, ctx.get("lang") or i18n.DEFAULT)
+    return i18n.source_number(value, ctx.get("lang") or i18n.DEFAULT)
 
 
 @jinja2.pass_context
@@ -216,7 +216,7 @@ def numbered(ctx, value, text) -> str:
         return title
     if lang == i18n.DEFAULT:
         return f"{value}{title}"
-    return i18n.text(lang, "number.heading", number=i18n.number(value, lang), title=title)
+    return i18n.text(lang, "number.heading", number=i18n.source_number(value, lang), title=title)
 
 
 @jinja2.pass_context
@@ -323,6 +323,7 @@ class Renderer:
     def __init__(self, site, lang: str = i18n.DEFAULT, **globals_):
         self.lang = lang
         self.env = make_env(lang)
+        i18n.install(self.env, lang)
         self.env.globals.update(site=site, lang=lang, **globals_)
         # Keys of the guides whose pages must be rendered; None: all (set by build.generate).
         self.changed_guides: set[str] | None = None
