@@ -20,12 +20,13 @@ from ..slugs import slugify
 from . import draft as D
 from . import fields as F
 from . import patterns as P
-from .clean import Line, clean
+from .clean import Line, clean_document, from_text
+from .document import Document
 from .read import ImportFailure, read
 from .segment import segment
 from .write import Writes, dump
 
-__all__ = ["ImportFailure", "Imported", "import_guide", "convert"]
+__all__ = ["ImportFailure", "Imported", "import_guide", "convert", "convert_document"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -84,10 +85,23 @@ def _ranges(nos: list[int]) -> str:
 
 def convert(text: str, content: Path, *, region: str = "", year: str = "", guide_id: str = "",
             url: str = "", today: str | None = None, page_starts: list[int] | None = None,
-            source_name: str = "") -> Imported:
-    """Raw guide text → Imported (nothing written). Raises ImportFailure for what cannot become a draft."""
+            source_name: str = "", fmt: str = "txt") -> Imported:
+    """Raw guide text (one printed line or paragraph a line) → Imported (nothing written)."""
+    return convert_document(from_text(text, fmt, page_starts), content, source_text=text, region=region, year=year,
+                            guide_id=guide_id, url=url, today=today, source_name=source_name)
+
+
+def convert_document(doc: Document, content: Path, *, source_text: str | None = None, region: str = "",
+                     year: str = "", guide_id: str = "", url: str = "", today: str | None = None,
+                     source_name: str = "") -> Imported:
+    """A read Document → Imported (nothing written). Raises ImportFailure for what cannot become a draft.
+
+    `source_text` is the text saved to content/sources/ that line numbers refer to; by default the
+    Document's own rendering (Document.source_text()), which numbers its nodes.
+    """
     today = today or dt.date.today().isoformat()
-    lines = clean(text, page_starts)
+    text = source_text if source_text is not None else doc.source_text()
+    lines = clean_document(doc)
     if not any(l.text for l in lines):
         raise ImportFailure("no text found; check the file holds the guide itself")
     tags = _read_list(content / "tags.yml")
@@ -186,7 +200,7 @@ def import_guide(source: Path, content: Path, *, region: str = "", year: str = "
         if output.suffix not in (".yml", ".yaml"):
             raise ImportFailure(f"--output {output} must end in .yml")
     imported = convert(extracted.text, content, region=region, year=year, guide_id=guide_id, url=url, today=today,
-                       page_starts=extracted.page_starts)
+                       page_starts=extracted.page_starts, fmt=extracted.fmt)
     imported.notes += extracted.notes
     region_slug = imported.guide["region"]
     guide_path = output if output is not None else content / "guides" / region_slug / f"{imported.guide['id']}.yml"
