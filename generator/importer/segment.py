@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from . import labels as L
 from . import patterns as P
 from .clean import Line, ends_sentence, split_inline_numbering
+from .outline import number_text, outline
 
 REQUIREMENT_WORDS = re.compile(r"申报要求|申报条件|申报材料|申报方式|申报程序|申报流程|评审|公示|咨询|联系|其他|注意|说明|"
                                r"时间安排|受理|纪律|监督|管理要求|支持方式|资助方式|工作要求|组织实施")
-TOPIC_LABEL_KINDS = ("content", "deliverables", "funding", "duration")
 
 
 @dataclass
@@ -128,21 +129,22 @@ def segment(lines: list[Line]) -> Structure:
 
 
 def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = False) -> None:
+    """One pass over the lines with the roles the outline gave them (outline.py): headings open nodes,
+    topics open topics, labels open a topic's fields (or a labelled section), the rest is text."""
     h1: Node | None = None
     mark: Node | None = None
     h2: Node | None = None
     topic: Topic | None = None
     label: str | None = None
-    table: list[str] | None = None  # header of a horizontal table
+    table: list | None = None  # header of a horizontal table
     record: Record | None = None
-    style_of_topics: str | None = None
     state: dict = {}  # an attachment's records written as text (a table a PDF flattened)
+    items = outline(lines)
 
     def container() -> Node:
         return h2 or mark or h1 or root
 
     def add(part: Part):
-        nonlocal label
         if topic is not None:
             if label:
                 topic.fields.setdefault(label, []).append(part)
@@ -164,77 +166,60 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
             continue
         if annex and _annex_text(line, records, state):
             continue
-        nxt = lines[i + 1].text if i + 1 < len(lines) and not lines[i + 1].is_row else ""
-        if P.heading_like(text) and not P.ITEM.match(text) and not P.TOPIC.match(text):
-            line.used = True
-        if m := P.CHAPTER.match(text):
-            h1, mark, h2, topic, label = Node("h1", m.group(1), m.group(2), line), None, None, None, None
+        it = items[i]
+        role = it.role if it is not None else None
+        line.used = True
+        if role == "h1":
+            h1, mark, h2, topic, label = Node("h1", _num(it), it.mark.rest, line), None, None, None, None
             root.children.append(h1)
             continue
-        if (m := P.H1.match(text)) and len(text) <= 60:
-            h1, mark, h2, topic, label = Node("h1", m.group(1), m.group(2), line), None, None, None, None
-            root.children.append(h1)
-            continue
-        if (m := P.TRACK_MARK.match(text)) and len(text) <= 80 and not ends_sentence(text.rstrip("）)")):
-            mark, h2, topic, label = Node("mark", m.group(1) + m.group(2), text, line), None, None, None
+        if role == "mark":
+            mark, h2, topic, label = Node("mark", number_text(it.mark.marker), text, line), None, None, None
             (h1 or root).children.append(mark)
             continue
-        h2m = P.H2.match(text)
-        if h2m and len(text) <= 80 and _topic_label_follows(nxt):
-            topic = Topic(h2m.group(1), h2m.group(2), line, "h2")  # （一）题目 followed by 研究内容：…
-            topic.theme = None
-            container().topics.append(topic)
-            style_of_topics, label = "h2", None
-            line.used = True
-            continue
-        if (m := h2m) and len(text) <= 60 and (topic is None or not _inside_topic_list(topic, label)):
-            h2, topic, label = Node("h2", m.group(1), m.group(2), line), None, None
+        if role == "h2":
+            h2, topic, label = Node("h2", _num(it), it.mark.rest, line), None, None
             (mark or h1 or root).children.append(h2)
             continue
-        tm = P.TOPIC.match(text)
-        im = P.ITEM.match(text)
-        is_topic = False
-        if tm:
-            is_topic = True
-            number, head, style = tm.group(1) + tm.group(2), tm.group(3), "topic"
-        elif im and _item_is_topic(im.group(2), nxt, style_of_topics, topic, label, container()):
-            is_topic = True
-            number, head, style = im.group(1), im.group(2), "item"
-        if is_topic:
-            topic = Topic(number, head, line, style)
+        if role == "topic":
+            topic = Topic(number_text(it.mark.marker), it.mark.rest, line, it.style)
             topic.theme = h2 if h2 is not None and (mark or h1) is not None else None
             container().topics.append(topic)
-            style_of_topics = style
             label = None
-            line.used = True
             continue
-        lm = P.LABEL.match(text)
-        if lm:
-            kind = P.label_kind(lm.group(1))
-            value = lm.group(2).strip()
+        labelled = L.split(it.mark.rest if role == "label" else text) if role in (None, "label") else None
+        if labelled:
+            name, value = labelled
+            kind = L.kind(name)
             if kind == "contacts":
-                (topic.contacts if topic is not None else container().contacts).append((lm.group(1), value, nos))
+                (topic.contacts if topic is not None else container().contacts).append((name, value, nos))
                 if topic is None:
                     container().parts.append(Part("para", text, nos))
-                line.used = True
                 continue
-            if topic is not None:
+            if topic is not None and kind not in (None, "title", "number", "eligibility"):
                 label = kind
-                topic.labels[kind] = lm.group(1)
+                topic.labels[kind] = name
                 topic.label_lines.setdefault(kind, []).extend(nos)
                 if value:
                     topic.fields.setdefault(kind, []).append(Part("para", value, nos))
-                line.used = True
                 continue
-        if im:
-            add(Part("item", im.group(2), nos))
-        elif m := P.PAREN_ITEM.match(text):
-            add(Part("paren", m.group(2), nos))
-        elif m := P.CIRCLED.match(text):
-            add(Part("circled", m.group(2), nos))
+            if topic is not None and kind not in ("title", "number"):
+                label = "section:" + name  # a label naming no topic field: its own labelled section
+                topic.labels[label] = name
+                topic.label_lines.setdefault(label, []).extend(nos)
+                if value:
+                    topic.fields.setdefault(label, []).append(Part("para", value, nos))
+                continue
+        if it is not None and role in ("list", "label"):
+            add(Part(it.style, it.mark.rest, nos))
         else:
             add(Part("para", text, nos))
-        line.used = True
+
+
+def _num(it) -> str:
+    """A heading's number for ids: the numeral of 一、 / （一） / 第三章, or the marker as written."""
+    m = re.search(rf"[{P.ZH}]+|\d+", it.mark.marker)
+    return m.group(0) if m else number_text(it.mark.marker)
 
 
 _LABEL_WORD = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(P.ALL_LABELS, key=len, reverse=True)) + r")"
@@ -272,28 +257,6 @@ def _annex_text(line: Line, records: list[Record], state: dict) -> bool:
     rec.lines.append(line.no)
     line.used = True
     return True
-
-
-def _inside_topic_list(topic: Topic, label: str | None) -> bool:
-    """（一） inside a topic's labelled content is that content's own numbering, not a new heading."""
-    return bool(label) and label in ("content", "deliverables")
-
-
-def _topic_label_follows(nxt: str) -> bool:
-    lm = P.LABEL.match(nxt)
-    return bool(lm and P.label_kind(lm.group(1)) in TOPIC_LABEL_KINDS)
-
-
-def _item_is_topic(head: str, nxt: str, style: str | None, topic: Topic | None, label: str | None, parent: Node) -> bool:
-    """1. 题目 is a topic when a field label follows it, or when it continues a run of such topics."""
-    if _topic_label_follows(nxt) or P.TITLE_LABEL.match(head):
-        return True
-    if REQUIREMENT_WORDS.search(parent.text or ""):
-        return False
-    if style == "item" and topic is not None and not any(c in head for c in P.TERMINAL) and len(head) <= 80 \
-            and not P.LABEL.match(head):
-        return True
-    return False
 
 
 def _row(line: Line, records: list[Record], record: Record | None, table: list[str] | None):
