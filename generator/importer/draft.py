@@ -227,6 +227,11 @@ def _section(node: Node, draft: Draft, path: tuple, ids: SlugRegistry, contacts:
         if contacts and entries and _mergeable(contacts[-1], entries[0]) and contacts[-1].get("role") == role:
             contacts[-1].update({k: v for k, v in entries[0].items() if k != "role"})
             draft.came_from(("contacts", len(contacts) - 1), nos)
+            notes = draft.review.get(("contacts", len(contacts) - 1), [])
+            if "phone" in contacts[-1] and notes:  # the phone came on the next line
+                notes[:] = [k for k in ("；".join(x for x in n.split("；") if x != "联系方式里没有电话") for n in notes) if k]
+                if not notes:
+                    del draft.review[("contacts", len(contacts) - 1)]
             continue
         for e in entries:
             draft.came_from(("contacts", len(contacts)), nos)
@@ -312,6 +317,7 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["deliverables_label"] = t.labels["deliverables"]
         entry["deliverables"] = blocks(t.fields["deliverables"])
         draft.came_from(path + ("deliverables",), [n for p in t.fields["deliverables"] for n in p.lines])
+    _labelled_sections(entry, t.fields, t.labels, t.label_lines, draft, path)
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
@@ -338,6 +344,25 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
     if contacts:
         entry["contacts"] = contacts
     return entry
+
+
+def _labelled_sections(entry: dict, fields: dict, labels: dict, label_lines: dict, draft: Draft, path: tuple) -> None:
+    """Labels naming no field (`section:<label>` keys) → the topic's labelled sections, marked for review."""
+    keys = [k for k in fields if k.startswith("section:")] + [k for k in labels if k.startswith("section:") and k not in fields]
+    if not keys:
+        return
+    sections = []
+    for k in keys:
+        heading = labels.get(k, k.split(":", 1)[1])
+        section: dict = {"heading": heading}
+        parts = fields.get(k, [])
+        if parts:
+            section["body"] = blocks(parts) if isinstance(parts[0], Part) else _record_blocks(parts)
+        sp = path + ("sections", len(sections))
+        draft.came_from(sp, label_lines.get(k, []) + [n for p in parts if isinstance(p, Part) for n in p.lines])
+        draft.note(sp, f"标签“{heading}”不对应任何已知字段，原文照录为本题的一节；请核对它该归入哪个字段，或保留")
+        sections.append(section)
+    entry["sections"] = sections
 
 
 def _record_blocks(paragraphs: list[str]) -> list:
@@ -429,7 +454,7 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
             draft.came_from(path + ("contacts",), rec.lines)
     # keep schema order: content before deliverables, fields after
     order = ["number", "title", "title_editorial", "theme", "summary", "content_label", "content",
-             "deliverables_label", "deliverables", "funding", "duration", "contacts", "tags", "notes"]
+             "deliverables_label", "deliverables", "sections", "funding", "duration", "contacts", "tags", "notes"]
     ordered = {k: entry[k] for k in order if k in entry}
     entry.clear()
     entry.update(ordered)
