@@ -43,6 +43,8 @@ class Imported:
     placed: list[tuple[str, list[int]]]
     unplaced: list[Line]
     notes: list[str] = field(default_factory=list)
+    body_lines: set[int] = field(default_factory=set)  # every non-empty line of the body in the source text
+    placed_lines: set[int] = field(default_factory=set)  # those some field, section or heading took
 
     def report(self, full: bool = False) -> str:
         lines = [f"{len(self.review)} field(s) marked “待核对 review” in the YAML"]
@@ -60,7 +62,8 @@ class Imported:
             lines.append("fields and the source lines they came from:")
             for path, nos in self.placed:
                 lines.append(f"  {path} ← line {_ranges(nos)}")
-        lines.append(f"{len(self.unplaced)} source line(s) not placed in any field" + (":" if self.unplaced else ""))
+        lines.append(f"{len(self.placed_lines)} of {len(self.body_lines)} source line(s) placed; "
+                     f"{len(self.unplaced)} source line(s) not placed in any field" + (":" if self.unplaced else ""))
         for line in self.unplaced[: None if full else 20]:
             lines.append(f"  line {line.no}: {line.text[:80]}")
         if not full and len(self.unplaced) > 20:
@@ -183,11 +186,27 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     guide = {k: guide[k] for k in order if k in guide} | {k: v for k, v in guide.items() if k not in order}
     joined = {n for l in lines for n in l.joined}
     unplaced = [l for l in lines if not l.used and l.no not in joined]
+    unplaced_nos = {n for l in unplaced for n in [l.no, *l.joined]}
+    body_lines = _body_lines(doc, text)
+    placed_lines = ({n for _, nos in draft.placed for n in nos}
+                    | {n for l in lines if l.used for n in [l.no, *l.joined]}) - unplaced_nos
     header = ["# yaml-language-server: $schema=../../../generator/schema/guide.schema.json",
               "# 由 make import 生成的草稿：请核对每条“# 待核对 review”注释，英文（en:）留给审阅者补上。",
               "# Draft made by make import: check every “# 待核对 review” comment; English (en:) is left for the reviewer."]
     text_yaml = dump(guide, draft.review, header)
-    return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced)
+    return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced,
+                    body_lines=body_lines, placed_lines=placed_lines)
+
+
+def _body_lines(doc: Document, text: str) -> set[int]:
+    """The source text's lines that hold a body node's text (furniture and blank lines left out)."""
+    src = text.split("\n")
+    out = set()
+    for node in doc.nodes():
+        for n in range(node.line, max(node.line, node.end_line) + 1):
+            if 0 < n <= len(src) and src[n - 1].strip():
+                out.add(n)
+    return out
 
 
 def import_guide(source: Path, content: Path, *, region: str = "", year: str = "", output: Path | None = None,

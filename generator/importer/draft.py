@@ -447,6 +447,8 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
                 draft.came_from(path + (kind,), rec.lines)
                 if review:
                     draft.note(path + (kind,), "；".join(review))
+    if any(k.startswith("section:") for k in rec.fields) and "sections" not in entry:
+        _labelled_sections(entry, rec.fields, rec.labels, {k: rec.lines for k in rec.fields}, draft, path)
     if "contacts" in rec.fields and "contacts" not in entry:
         found, review = F.contacts(" ".join(rec.fields["contacts"]))
         if found:

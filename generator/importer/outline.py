@@ -178,7 +178,8 @@ def outline(lines) -> list[Item | None]:
         stack.append(item)
         if m.number is not None:
             last[depth] = m.number
-        owner_depth = None
+        if owner_depth is not None and depth <= owner_depth:
+            owner_depth = None  # a new item at the label owner's level or above: the labels there are done
         items[i] = item
         if lab := L.split(m.rest):  # 1. 研究内容：… — a numbered label belongs to the item above
             k = L.kind(lab[0])

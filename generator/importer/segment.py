@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from . import labels as L
 from . import patterns as P
 from .clean import Line, ends_sentence, split_inline_numbering
-from .outline import number_text, outline
+from .outline import marker, number_text, outline
 
 REQUIREMENT_WORDS = re.compile(r"申报要求|申报条件|申报材料|申报方式|申报程序|申报流程|评审|公示|咨询|联系|其他|注意|说明|"
                                r"时间安排|受理|纪律|监督|管理要求|支持方式|资助方式|工作要求|组织实施")
@@ -114,7 +114,9 @@ def segment(lines: list[Line]) -> Structure:
     # The body's end: an attachment after the topics, and the signature block before it.
     first_heading = next((i for i, l in enumerate(body) if P.heading_like(l.text) or l.is_row), len(body))
     annex_at = next((i for i, l in enumerate(body) if i > first_heading and not l.is_row and P.ANNEX.match(l.text)
-                     and len(l.text) <= 60), len(body))
+                     and len(l.text) <= 60 or l.part > body[0].part), len(body))
+    if first_heading > annex_at:  # a notice before its attachment: no heading of its own
+        first_heading = 0
     tail_start = annex_at
     while tail_start > first_heading and P.standalone(body[tail_start - 1].text) and not body[tail_start - 1].is_row:
         tail_start -= 1
@@ -157,8 +159,8 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
         text = line.text
         nos = [line.no, *line.joined]
         if line.is_row:
-            record, table = _row(line, records, record, table)
             line.used = True
+            record, table = _row(line, records, record, table)
             continue
         record = None
         if annex and (P.ANNEX.match(text) and len(text) <= 60 or P.is_title_line(text)):
@@ -259,63 +261,73 @@ def _annex_text(line: Line, records: list[Record], state: dict) -> bool:
     return True
 
 
-def _row(line: Line, records: list[Record], record: Record | None, table: list[str] | None):
-    """Read one table row into the attachment records; returns (current record, table header)."""
-    cells = [" ".join(c) if len(c) == 1 else c for c in line.cells]
-    first = cells[0] if isinstance(cells[0], str) else (cells[0][0] if cells[0] else "")
-    kinds = [_column(c) if isinstance(c, str) else None for c in cells]
-    if sum(k is not None for k in kinds) >= 2 and "title" in kinds:
+def _row(line: Line, records: list[Record], record: Record | None, table: list | None):
+    """Read one table row into the attachment records; returns (current record, table header).
+
+    A header row is one whose cells name at least two columns by meaning (labels.column: 序号, 题目,
+    研究内容, 支持强度（万元）…). Under it each row is a record: the number and title columns, a column
+    per field, and every other column kept under its own header (a labelled section), so no cell is
+    lost. When no header names the title column, the first text column that names no field is it.
+    """
+    cells = [" ".join(c) for c in line.cells]
+    first = cells[0] if cells else ""
+    kinds = [L.column(c) if len(c) <= 20 else None for c in cells]
+    named = [k for k in kinds if k is not None]
+    if len(named) >= 2 and len(set(named)) == len(named) and not any(len(c) > 20 for c in cells if c):
+        if "title" not in kinds:
+            free = [i for i, (k, c) in enumerate(zip(kinds, cells)) if k is None and c]
+            if free:
+                kinds[free[0]] = "title"
         return None, [(k, c) for k, c in zip(kinds, cells)]
     if table is not None and len(cells) >= 2:
         rec = Record("", "", [line.no])
         for (kind, head), cell in zip(table, line.cells):
+            if not cell:
+                continue
             if kind == "number":
                 rec.number = " ".join(cell)
             elif kind == "title":
                 rec.title = " ".join(cell)
-            elif kind:
+                if table_title := next((h for k, h in table if k == "title"), ""):
+                    rec.labels["title"] = table_title
+            elif kind in ("content", "deliverables", "funding", "duration", "contacts"):
                 rec.fields.setdefault(kind, []).extend(cell)
                 rec.labels[kind] = head
+            else:  # a column naming no topic field: kept under its header
+                key = "section:" + (head or f"第{table.index((kind, head)) + 1}列")
+                rec.fields.setdefault(key, []).extend(cell)
+                rec.labels[key] = head or key[8:]
+        if len(table) < len(line.cells):  # cells beyond the header's columns
+            for extra in line.cells[len(table):]:
+                if extra:
+                    rec.fields.setdefault("section:其他", []).extend(extra)
+                    rec.labels["section:其他"] = "其他"
         if rec.title:
-            if (tm := P.TOPIC.match(rec.title)) and tm.group(3):  # 【方向1】题目 in the title column
-                rec.number, rec.title = tm.group(1) + tm.group(2), tm.group(3).strip()
+            m = marker(rec.title)
+            if m is not None and m.word and m.rest:  # 【方向1】题目 in the title column
+                rec.number, rec.title = number_text(m.marker), m.rest.strip()
             records.append(rec)
             return None, table
     tm = P.TOPIC.match(first)
     if (tm and not tm.group(3)) or re.fullmatch(r"\d{1,3}", first):
         title = " ".join(line.cells[1]) if len(line.cells) > 1 else ""
         rec = Record(first.replace(" ", ""), title, [line.no])
+        for extra in line.cells[2:]:
+            if extra:
+                rec.fields.setdefault("section:其他", []).extend(extra)
+                rec.labels["section:其他"] = "其他"
         records.append(rec)
         return rec, None
-    lm = P.LABEL_CELL.match(first) if isinstance(first, str) else None
-    if lm and record is not None:
-        kind = P.label_kind(lm.group(1))
+    name = re.sub(r"\s+", "", first).rstrip("：:")
+    if record is not None and name and len(name) <= 12 and not re.search(r"[，。；,;]", name) and len(line.cells) >= 2:
+        kind = L.kind(name)  # a label cell of a record printed vertically: 研究需求 | …
+        kind = kind if kind in ("content", "deliverables", "funding", "duration", "contacts") else "section:" + name
         record.fields.setdefault(kind, []).extend(p for c in line.cells[1:] for p in c)
-        record.labels[kind] = lm.group(1)
+        record.labels[kind] = name
         record.lines.append(line.no)
         return record, None
+    line.used = False  # a row the importer could not read: reported as not placed
     return record, table
-
-
-_COLUMNS = {
-    "number": r"^(序号|编号|项目编号|指南编号)$",
-    "title": r"^(题目|名称|项目名称|课题名称|研究方向|方向名称|指南方向|选题|研究题目|课题|项目)$",
-    "content": r"(研究内容|研究需求|主要内容|研究目标|内容)",
-    "deliverables": r"(考核指标|预期成果|成果形式)",
-    "funding": r"(经费|资助|金额|额度|强度)",
-    "duration": r"(期限|周期|执行期)",
-    "contacts": r"(联系人|对接处室|联系方式|电话)",
-}
-
-
-def _column(cell: str) -> str | None:
-    cell = re.sub(r"\s+", "", cell)
-    if len(cell) > 16:
-        return None
-    for kind, pattern in _COLUMNS.items():
-        if re.search(pattern, cell):
-            return kind
-    return None
 
 
 def similar(a: str, b: str) -> float:
