@@ -232,6 +232,10 @@ def import_guide(source: Path, content: Path, *, region: str = "", year: str = "
         if path.exists():
             raise ImportFailure(f"{path} already exists and is never overwritten; remove it or pass --output NEW.yml")
     imported.guide_path, imported.source_path = guide_path, source_path
+    problems = check_draft(imported, content, extracted.text)
+    if problems:
+        raise ImportFailure("the draft would not pass make check, so nothing is written: " + "; ".join(problems[:5])
+                            + " — fill these in by hand with make new, or report the file")
     writes = Writes()
     try:
         text = extracted.text if extracted.text.endswith("\n") else extracted.text + "\n"
@@ -245,6 +249,33 @@ def import_guide(source: Path, content: Path, *, region: str = "", year: str = "
         writes.undo()
         raise
     return imported
+
+
+def check_draft(imported: Imported, content: Path, source_text: str) -> list[str]:
+    """What `make check` would say of the draft, run in-process before anything is written: the draft,
+    its source and the regions and tags are copied to a scratch content folder and checked there."""
+    import shutil
+    import tempfile
+
+    from ..validate import load_content
+
+    g = imported.guide
+    with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp:
+        scratch = Path(tmp)
+        regions = (content / "regions.yml").read_text(encoding="utf-8")
+        if imported.region_added:
+            r = imported.region_added
+            regions += f"- slug: {r['slug']}\n  zh: {r['zh']}\n  en: {r['en']}\n  kind: {r['kind']}\n"
+        (scratch / "regions.yml").write_text(regions, encoding="utf-8")
+        shutil.copyfile(content / "tags.yml", scratch / "tags.yml")
+        draft = scratch / "guides" / g["region"] / f"{g['id']}.yml"
+        draft.parent.mkdir(parents=True)
+        draft.write_text(imported.yaml, encoding="utf-8")
+        source = scratch / g["source"]["file"]
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(source_text if source_text.strip() else "-\n", encoding="utf-8")
+        _, errors = load_content(scratch)
+    return [f"{e.line}: {e.message}" if hasattr(e, "line") else str(e) for e in errors]
 
 
 def _read_list(path: Path) -> list[dict]:

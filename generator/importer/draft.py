@@ -141,6 +141,7 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             topics_all.append((t, entry, tpath))
         tracks.append(track)
     _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""))
+    _unique_numbers(tracks, draft)
     _guide_wide_terms(section_nodes, tracks, draft)
     for t, entry, tpath in topics_all:
         _tags(entry, tags, draft, tpath)
@@ -148,6 +149,20 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
     if themes:
         guide["themes"] = themes
     guide["tracks"] = tracks
+
+
+def _unique_numbers(tracks: list[dict], draft: Draft) -> None:
+    """Topic numbers are kept as written, and must be unique in a track: a repeated one gets -2, -3 …"""
+    for ti, track in enumerate(tracks):
+        seen: set[str] = set()
+        for pi, topic in enumerate(track["topics"]):
+            number, n = topic["number"], 2
+            while topic["number"] in seen:
+                topic["number"] = f"{number[:16]}-{n}"
+                n += 1
+            if topic["number"] != number:
+                draft.note(("tracks", ti, "topics", pi, "number"), f"编号“{number}”在本类别中重复，暂记为 {topic['number']}，请核对")
+            seen.add(topic["number"])
 
 
 def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft) -> None:
