@@ -74,7 +74,8 @@ def marker(text: str, given: str = "", level: int | None = None) -> Marker | Non
         return Marker("一、", _n(m.group(1)), text[: m.start(2)], m.group(2))
     if m := _DECIMAL.match(text):
         parts = re.split(r"[.．]", m.group(1))
-        if not re.match(r"^\d", m.group(2)) and not re.match(r"^[万元%个年月]", m.group(2)):
+        spaced = text[len(m.group(1)):len(m.group(1)) + 1].isspace()
+        if (spaced or not re.match(r"^\d", m.group(2))) and not re.match(r"^[万元%个年月]", m.group(2)):
             return Marker("1" + ".1" * (len(parts) - 1), int(parts[-1]), text[: m.start(2)], m.group(2))
     if m := _AR_PAREN.match(text):
         return Marker("（1）", int(m.group(1)), text[: m.start(2)], m.group(2))
