@@ -66,8 +66,7 @@ def marker(text: str, given: str = "", level: int | None = None) -> Marker | Non
         return Marker("第" + m.group(2), _n(m.group(1)), text[: m.start(3)], m.group(3))
     if m := _WORD.match(text):
         word, num = m.group(1), m.group(2)
-        kind = "ar" if num.isdigit() else "zh"
-        return Marker(f"w:{word}:{kind}", _n(num), text[: m.start(3)], m.group(3), word)
+        return Marker(f"w:{word}", _n(num), text[: m.start(3)], m.group(3), word)  # 方向十 then 方向11: one style
     if m := _ZH_PAREN.match(text):
         return Marker("（一）", _n(m.group(1)), text[: m.start(2)], m.group(2))
     if m := _ZH_DUN.match(text):
@@ -90,7 +89,7 @@ def marker(text: str, given: str = "", level: int | None = None) -> Marker | Non
     if m := _BRACKET.match(text):
         inner = m.group(1)
         if w := _WORD.match(inner):  # 【方向1】题目
-            return Marker(f"w:{w.group(1)}:{'ar' if w.group(2).isdigit() else 'zh'}", _n(w.group(2)),
+            return Marker(f"w:{w.group(1)}", _n(w.group(2)),
                           text[: m.start(2)], (w.group(3) + " " + m.group(2)).strip() if w.group(3) else m.group(2),
                           w.group(1))
         if len(text) <= 40 or not m.group(2):
@@ -212,7 +211,7 @@ def _roles(roots: list[Item], lines) -> None:
     topic_styles = set()
     for style, its in by_style.items():
         labelled = [it for it in its if fields & set(it.labels)]
-        if style.startswith("w:") and style.split(":")[1] in TOPIC_WORDS:
+        if style.startswith("w:") and style[2:] in TOPIC_WORDS:
             topic_styles.add(style)
         elif labelled:
             topic_styles.add(style)
