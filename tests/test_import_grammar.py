@@ -170,6 +170,7 @@ def test_a_notice_and_its_attachment_make_one_draft():
         _p("2.宜昌市乙研究"), _p("研究内容：乙。")])
     done = convert_document(Document([notice, annex]), CONTENT, today="2026-12-01")
     g = done.guide
+    assert g["title"] == "2025年宜昌市软科学研究项目申报指南" and g["issuer"] == "宜昌市科学技术局"
     assert g["doc_number"] == "宜科发〔2025〕3号" and g["published"] == "2025-02-20"
     assert (g["window"]["opens"], g["window"]["closes"]) == ("2025-03-01 09:00", "2025-03-31 17:00")
     assert [t["title"] for t in _topics(done)] == ["宜昌市甲研究", "宜昌市乙研究"]
@@ -182,3 +183,40 @@ def test_outline_pops_back_only_where_numbering_continues():
     lines = clean_document(doc)
     roles = [(it.role if it else None) for it in outline(lines)]
     assert roles == ["h1", "topic", None, "list", "list", None, "topic", None]
+
+
+def test_a_web_page_title_outside_the_article_is_used_and_marked():
+    part = Part("page.html", "html", [_p("各有关单位："), _p("现将有关事项通知如下。"), _p("一、研究课题"),
+                                      _p("（1）襄阳市汽车产业链研究"), _p("研究内容：研究汽车产业链。")],
+                title_hints=["2025年襄阳市科技创新研究课题申报指南"])
+    done = convert_document(Document([part]), CONTENT, today="2026-12-01")
+    assert done.guide["title"] == "2025年襄阳市科技创新研究课题申报指南"
+    assert done.guide["id"].startswith("2025-") and "标题取自正文之外" in done.yaml
+
+
+def test_a_docx_with_a_topic_table_imports_end_to_end(tmp_path):
+    """A real .docx (python-docx) through read → draft → the in-process check → files written."""
+    import docx
+
+    from conftest import copy_content
+    from generator.importer import import_guide
+
+    d = docx.Document()
+    d.add_paragraph("2025年宜昌市软科学研究项目申报指南")
+    d.add_paragraph("一、研究课题")
+    table = d.add_table(rows=3, cols=5)
+    for r, row in enumerate([["编号", "选题方向", "需求描述", "资助强度", "备注"],
+                             ["1", "宜昌市甲研究", "研究甲。", "不超过5万元", "限高校"],
+                             ["2", "宜昌市乙研究", "研究乙。", "不超过5万元", ""]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    d.add_paragraph("二、联系方式")
+    d.add_paragraph("联系人：张三，电话：0717-6221234")
+    d.save(tmp_path / "g.docx")
+    content = copy_content(tmp_path)
+    done = import_guide(tmp_path / "g.docx", content, today="2026-12-01")
+    topics = done.guide["tracks"][0]["topics"]
+    assert [(t["number"], t["title"]) for t in topics] == [("1", "宜昌市甲研究"), ("2", "宜昌市乙研究")]
+    assert topics[0]["funding"] == {"amount": 5, "kind": "ceiling", "text": "不超过5万元"}
+    assert topics[0]["sections"] == [{"heading": "备注", "body": ["限高校"]}] and "sections" not in topics[1]
+    assert done.guide_path.is_file() and done.source_path.is_file()

@@ -119,6 +119,12 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     title_review: list[str] = []
     if not is_plan:
         title, title_review = D.title_of(struct)
+        hints = [re.sub(r"\s+", "", h) for p in doc.parts for h in p.title_hints if h.strip()]
+        named = [h for h in hints if P.is_title_line(h) or "指南" in h]
+        if named and not (P.is_title_line(title) or "指南" in title):  # the page's <h1>/<title> outside the body
+            title = D.title_of_text(named[0])[0]
+            title_review = [f"标题取自正文之外（网页的 <h1>/<title> 或文件属性）：“{named[0]}”，请核对"]
+            title_line = None
     if not title:
         raise ImportFailure("no title found (a line naming the 申报指南); check this is a guide")
     full_text = "\n".join(l.text for l in lines)
@@ -137,6 +143,8 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     draft.came_from(("title",), [title_line.no, *title_line.joined] if title_line else [])
     for m in title_review:
         draft.note(("title",), m)
+    if title_line is not None and title_line.joined:
+        draft.note(("title",), "标题在原文中分几行印出，已连成一行，请核对")
     if region_review:
         draft.note(("region",), region_review)
     front = struct.front + struct.tail if struct else lines[:12]
@@ -146,6 +154,7 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
         draft.note(("issuer",), "原文未写明发布单位；这是按地区推断的，请核对")
     else:
         draft.came_from(("issuer",), [issuer_line])
+        draft.note(("issuer",), f"发布单位取自原文第 {issuer_line} 行（发文机关或落款），请核对")
     head = front + (lines[:15] if struct else [])
     for l in head:
         m = P.DOC_NUMBER.search(l.text)

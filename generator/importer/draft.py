@@ -46,10 +46,13 @@ def title_of(struct: Structure) -> tuple[str, list[str]]:
     """The guide's title: its own title line, or the notice's title without 关于发布 … 的通知."""
     if struct.title_line is None:
         return "", ["没有找到标题"]
-    text = struct.title_line.text
+    return title_of_text(struct.title_line.text)
+
+
+def title_of_text(text: str) -> tuple[str, list[str]]:
     annex = P.ANNEX.match(text)
     text = annex.group(2).strip() if annex else text
-    m = re.match(r"^关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
+    m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
         return m.group(1).strip(), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
     return text, []
@@ -332,19 +335,25 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["deliverables_label"] = t.labels["deliverables"]
         entry["deliverables"] = blocks(t.fields["deliverables"])
         draft.came_from(path + ("deliverables",), [n for p in t.fields["deliverables"] for n in p.lines])
-    _labelled_sections(entry, t.fields, t.labels, t.label_lines, draft, path)
+    terms: dict = {}
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
             value, review = fn(text, labelled=True)
             nos = t.label_lines.get(kind, []) + [n for p in t.fields[kind] for n in p.lines]
             if value:
-                entry[kind] = value
-                draft.came_from(path + (kind,), nos)
-                if review:
-                    draft.note(path + (kind,), "；".join(review))
-            else:
-                draft.note(path + ("number",), f"{t.labels.get(kind, kind)}：“{text}”没能读成字段，请手填")
+                terms[kind] = (value, nos, review)
+            else:  # kept as written under its own label, never lost
+                key = "section:" + t.labels.get(kind, kind)
+                t.fields[key] = t.fields.pop(kind)
+                t.labels[key] = t.labels.get(kind, kind)
+                t.label_lines[key] = t.label_lines.get(kind, [])
+    _labelled_sections(entry, t.fields, t.labels, t.label_lines, draft, path)
+    for kind, (value, nos, review) in terms.items():
+        entry[kind] = value
+        draft.came_from(path + (kind,), nos)
+        if review:
+            draft.note(path + (kind,), "；".join(review))
     contacts = []
     for label, text, nos in t.contacts:
         entries, review = F.contacts(text, label)
