@@ -4,7 +4,7 @@ Each folder there holds the file(s) a bureau would publish and `truth.yml`, what
 the draft. Every fixture is imported through the public entry point (generator.importer.import_guide)
 into a scratch content folder, the draft is checked as `make check` would, and these fields are compared:
 
-- guide: title, year, region (its Chinese name), issuer, doc_number (an empty truth means the draft
+- guide: title (or one of title_also), year, region (its Chinese name), issuer, doc_number (an empty truth means the draft
   must not invent one), window opens and closes, each guide-level phone number;
 - per topic (aligned in source order, or by title when the counts differ): number as written, title,
   the first 30 characters of the research content (summary + content; null means the topic has none),
@@ -137,7 +137,9 @@ def _count(truth: dict) -> int:
 
 
 def _compare(res: Result, truth: dict, g: dict, regions: dict) -> None:
-    res.same("title", _squash(truth["title"]), _squash(g.get("title")))
+    title = _squash(g.get("title"))
+    accepted = [_squash(t) for t in [truth["title"], *(truth.get("title_also") or [])]]
+    res.same("title", accepted[0], accepted[accepted.index(title)] if title in accepted else title)
     res.same("year", truth["year"], g.get("year"))
     if truth.get("region"):
         res.same("region", truth["region"], regions.get(g.get("region")))
