@@ -14,7 +14,7 @@ into a scratch content folder, the draft is checked as `make check` would, and t
   fields; an imported topic with no truth topic costs one field.
 
 Text is compared with white space removed and nothing else forgiven. Run it alone for the table:
-`.venv/bin/python tests/unseen_score.py [-v]`.
+`make eval-import-real [VERBOSE=1]` (or `.venv/bin/python tests/unseen_score.py [-v]`).
 """
 
 from __future__ import annotations
@@ -218,7 +218,7 @@ def table(results: list[Result], verbose: bool = False) -> str:
     imported = sum(1 for r in results if not r.error)
     passing = sum(1 for r in results if not r.error and not r.check_errors)
     lines.append(f"{'all (real-shape set)':34} {right:5d} {total:4d} {right / total if total else 0:6.0%}  "
-                 f"{imported}/{len(results)} imported, {passing}/{len(results)} drafts pass make check")
+                 f"{imported}/{len(results)} imported, {passing}/{imported} of their drafts pass make check")
     return "\n".join(lines)
 
 
