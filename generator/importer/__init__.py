@@ -21,7 +21,7 @@ from . import draft as D
 from . import fields as F
 from . import patterns as P
 from .clean import Line, clean
-from .read import ImportFailure, read
+from .read import ImportFailure, extract
 from .segment import segment
 from .write import Writes, dump
 
@@ -176,10 +176,10 @@ def convert(text: str, content: Path, *, region: str = "", year: str = "", guide
     return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced)
 
 
-def import_guide(source: Path, content: Path, *, region: str = "", year: str = "", output: Path | None = None,
+def import_guide(source: Path | list[Path], content: Path, *, region: str = "", year: str = "", output: Path | None = None,
                  url: str = "", ocr: bool = False, today: str | None = None) -> Imported:
     """Read `source`, make the draft, and write it (and the raw text, and a new region) under `content`."""
-    extracted = read(source, ocr=ocr)
+    extracted = extract(source if isinstance(source, list) else [source], ocr=ocr)  # imp-read: several files
     guide_id = ""
     if output is not None:
         guide_id = output.stem
