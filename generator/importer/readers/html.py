@@ -77,10 +77,11 @@ def _chrome(el) -> bool:
 
 def _article(root):
     """The element holding the guide: <article>, a known content container, or the densest block."""
-    for xp in ("//article",) + tuple(f"//*[contains(@class, '{h}') or contains(@id, '{h}')]" for h in _ARTICLE_HINTS):
-        found = [e for e in root.xpath(xp) if cjk(e.text_content()) > 200 and not _chrome(e)]
-        if found:
-            return max(found, key=lambda e: cjk(e.text_content()) - len(e.xpath(".//a")) * 20)
+    for least in (200, 30):  # a long article first; a short notice's container after
+        for xp in ("//article",) + tuple(f"//*[contains(@class, '{h}') or contains(@id, '{h}')]" for h in _ARTICLE_HINTS):
+            found = [e for e in root.xpath(xp) if cjk(e.text_content()) > least and not _chrome(e)]
+            if found:
+                return max(found, key=lambda e: cjk(e.text_content()) - len(e.xpath(".//a")) * 20)
     candidates = [e for e in root.iter("div", "td", "section", "main") if cjk(e.text_content()) > 200]
     if not candidates:
         return None

@@ -35,11 +35,14 @@ def _directory_bounded(data: bytes, kind: str, fix: str) -> None:
         raise ImportFailure(f"the {kind} holds too many parts ({entries}, a zip bomb?); {fix}")
 
 
-def open_zip(data: bytes, kind: str, fix: str, keep: Callable[[str], bool]) -> dict[str, bytes]:
+def open_zip(data: bytes, kind: str, fix: str, keep: Callable[[str], bool],
+             parsed: Callable[[str], bool] | None = None) -> dict[str, bytes]:
     """Stream every member of the zip `data` under the caps; return {name: bytes} for the names `keep` wants.
 
-    `kind` names the format in messages (".docx"), `fix` says what to do ("open it in Word and save it again").
+    `kind` names the format in messages (".docx"), `fix` says what to do ("open it in Word and save it again");
+    members `parsed` names (default: those kept) are held to KEEP_CAP, being what a parser will build a tree of.
     """
+    parsed = parsed or keep
     _directory_bounded(data, kind, fix)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -56,7 +59,7 @@ def open_zip(data: bytes, kind: str, fix: str, keep: Callable[[str], bool]) -> d
         if m.flag_bits & 0x1:
             raise ImportFailure(f"the {kind} is password-protected; remove the password and save it again")
         want = keep(m.filename)
-        cap = KEEP_CAP if want else MEMBER_CAP
+        cap = KEEP_CAP if want or parsed(m.filename) else MEMBER_CAP
         size = 0
         chunks: list[bytes] = []
         try:

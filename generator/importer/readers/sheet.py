@@ -58,7 +58,8 @@ def read(data: bytes, name: str, fmt: str) -> Part:
                 raise ImportFailure("the spreadsheet is password-protected; remove the password and save it again as .xlsx")
             fmt = "xls"  # an old .xls named .xlsx: calamine reads it
         else:
-            open_zip(data, ".xlsx", FIX, lambda n: False)  # every member streamed under the caps first
+            # every member streamed under the caps first; the XML calamine parses held to the parsed-part cap
+            open_zip(data, ".xlsx", FIX, lambda n: False, parsed=lambda n: n.endswith((".xml", ".rels")))
     elif not data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFailure("not an Excel .xls file; open it in its program and save it as .xlsx")
     try:
