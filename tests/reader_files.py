@@ -106,37 +106,61 @@ def ofd(path: Path) -> Path:
     return path
 
 
-def zeros_member(z: zipfile.ZipFile, name: str, mb: int) -> None:
-    with z.open(name, "w", force_zip64=mb >= 4000) as f:
-        chunk = b"\0" * (1 << 20)
-        for _ in range(mb):
-            f.write(chunk)
+def _zeros_deflated(mb: int) -> tuple[bytes, int]:
+    """Raw deflate data of `mb` MB of zeros, and its CRC-32, without compressing them all: one MB is
+    compressed up to a full flush (which resets the compressor), and that block repeated."""
+    mega = b"\0" * (1 << 20)
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = c.compress(mega) + c.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(mb):
+        crc = zlib.crc32(mega, crc)
+    return block * mb + c.flush(), crc
+
+
+def _zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
+    """A zip from (name, deflated data, crc, size) members, written by hand (the data is deflated already)."""
+    out, central = bytearray(), bytearray()
+    for name, data, crc, size in members:
+        raw = name.encode()
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, crc, len(data), size, len(raw), 0) + raw + data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x21, crc, len(data), size,
+                               len(raw), 0, 0, 0, 0, 0, offset) + raw
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+def _member(name: str, text: str) -> tuple[str, bytes, int, int]:
+    data = text.encode()
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return name, c.compress(data) + c.flush(), zlib.crc32(data), len(data)
 
 
 def bomb(kind: str, how: str) -> bytes:
     """A .docx / .xlsx / .ofd holding a member that inflates far beyond the caps.
 
     how: "big" (one 256 MB member, headers honest), "many" (four 60 MB members, 240 MB in all), "kept" (the part
-    the reader parses, 100 MB), "understated" (the kept part's headers patched to claim 1000 bytes)."""
+    the reader parses, 100 MB), "understated" (the parsed part's headers patched to claim 1000 bytes)."""
     main = {"docx": "word/document.xml", "xlsx": "xl/worksheets/sheet1.xml", "ofd": "OFD.xml"}[kind]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        if kind == "xlsx":
-            z.writestr("xl/workbook.xml", "<workbook/>")
-        if how == "big":
-            z.writestr(main, "<x/>")
-            zeros_member(z, "media/big.bin", 256)
-        elif how == "many":
-            z.writestr(main, "<x/>")
-            for i in range(4):
-                zeros_member(z, f"media/m{i}.bin", 60)
-        else:
-            zeros_member(z, main, 100)
-    data = bytearray(buf.getvalue())
+    members = [_member("[Content_Types].xml", "<Types/>")]
+    if kind == "xlsx":
+        members.append(_member("xl/workbook.xml", "<workbook/>"))
+    if how == "big":
+        members += [_member(main, "<x/>"), ("media/big.bin", *_zeros(256))]
+    elif how == "many":
+        members += [_member(main, "<x/>")] + [(f"media/m{i}.bin", *_zeros(60)) for i in range(4)]
+    else:
+        members.append((main, *_zeros(100)))
+    data = bytearray(_zip(members))
     if how == "understated":
         _understate(data, main.encode(), 1000)
     return bytes(data)
+
+
+def _zeros(mb: int) -> tuple[bytes, int, int]:
+    data, crc = _zeros_deflated(mb)
+    return data, crc, mb << 20
 
 
 def _understate(data: bytearray, name: bytes, size: int) -> None:

@@ -11,6 +11,9 @@ import re
 MAX_BYTES = 50 * 1024 * 1024  # a guide is a few MB at most; larger files are refused before reading
 MAX_PAGES = 2000
 PDF_SECONDS = 60.0  # PDF text extraction stops with a clear message past this
+MAX_ELEMENTS = 800_000  # XML/HTML elements in one part (a 100-page guide's document.xml has ~100 000); keeps the
+# worst case (one table of them all, parsed as one block) near 200 MB
+MAX_NODES = 200_000  # paragraphs, items and tables in one file (a long guide has a few thousand)
 
 
 class ImportFailure(Exception):
@@ -25,9 +28,28 @@ def xml_parser():
                            remove_blank_text=False)
 
 
-def parse_xml(data: bytes, what: str):
+def elements(data: bytes) -> int:
+    """About how many elements an XML or HTML text holds (its start tags), counted without parsing it."""
+    return data.count(b"<") - data.count(b"</")
+
+
+def bounded(data: bytes, what: str, fix: str, most: int = MAX_ELEMENTS) -> None:
+    """Refuse a part whose element count would make its parse tree too large for the memory bound."""
+    n = elements(data)
+    if n > most:
+        raise ImportFailure(f"{what} holds about {n} elements, more than {most} (a guide has far fewer); {fix}")
+
+
+def too_many(count: int, fix: str) -> None:
+    if count > MAX_NODES:
+        raise ImportFailure(f"the file holds more than {MAX_NODES} paragraphs and tables, more than any guide; {fix}")
+
+
+def parse_xml(data: bytes, what: str, most: int = 300_000):
+    """A small XML part (styles, numbering, a header, relationships) parsed within an element bound."""
     from lxml import etree
 
+    bounded(data, what, "open it in its program and save it again", most)
     try:
         return etree.fromstring(data, xml_parser())
     except (etree.XMLSyntaxError, ValueError):

@@ -15,7 +15,7 @@ import re
 
 from ..document import BODY, FURNITURE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, TITLE, Cell, Node, Part
 from . import numerals
-from .base import ImportFailure, parse_xml
+from .base import MAX_ELEMENTS, ImportFailure, bounded, parse_xml, too_many
 from .safezip import open_zip
 
 FIX = "open it in Word and save it again as .docx"
@@ -29,11 +29,67 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+# element and attribute names, computed once
+W_abstractNum = w("abstractNum")
+W_abstractNumId = w("abstractNumId")
+W_basedOn = w("basedOn")
+W_body = w("body")
+W_br = w("br")
+W_commentReference = w("commentReference")
+W_cr = w("cr")
+W_customXml = w("customXml")
+W_del = w("del")
+W_delInstrText = w("delInstrText")
+W_delText = w("delText")
+W_endnoteReference = w("endnoteReference")
+W_footnoteReference = w("footnoteReference")
+W_gridBefore = w("gridBefore")
+W_gridSpan = w("gridSpan")
+W_ilvl = w("ilvl")
+W_ins = w("ins")
+W_instrText = w("instrText")
+W_isLgl = w("isLgl")
+W_lvl = w("lvl")
+W_lvlOverride = w("lvlOverride")
+W_lvlText = w("lvlText")
+W_name = w("name")
+W_noBreakHyphen = w("noBreakHyphen")
+W_num = w("num")
+W_numFmt = w("numFmt")
+W_numId = w("numId")
+W_numPr = w("numPr")
+W_outlineLvl = w("outlineLvl")
+W_p = w("p")
+W_pPr = w("pPr")
+W_pStyle = w("pStyle")
+W_ptab = w("ptab")
+W_rPr = w("rPr")
+W_sdt = w("sdt")
+W_sdtContent = w("sdtContent")
+W_smartTag = w("smartTag")
+W_start = w("start")
+W_startOverride = w("startOverride")
+W_style = w("style")
+W_styleId = w("styleId")
+W_t = w("t")
+W_tab = w("tab")
+W_tbl = w("tbl")
+W_tblHeader = w("tblHeader")
+W_tc = w("tc")
+W_tcPr = w("tcPr")
+W_tr = w("tr")
+W_trPr = w("trPr")
+W_txbxContent = w("txbxContent")
+W_type = w("type")
+W_vMerge = w("vMerge")
+W_val = w("val")
+
+
 def _val(el, path: str, default=None):
     found = el.find(path) if el is not None else None
     if found is None:
         return default
-    return found.get(w("val"), default)
+    return found.get(W_val, default)
 
 
 def read(data: bytes, name: str) -> Part:
@@ -53,11 +109,7 @@ def read(data: bytes, name: str) -> Part:
     for target in rels.get("header", []):
         if target in parts:
             reader.blocks(parse_xml(parts[target], target), FURNITURE, target)
-    root = parse_xml(parts[main], main)
-    body = root.find(w("body"))
-    if body is None:
-        raise ImportFailure("the .docx has no body; " + FIX)
-    reader.blocks(body, BODY, main)
+    reader.stream(parts.pop(main), main)
     for target in rels.get("footer", []):
         if target in parts:
             reader.blocks(parse_xml(parts[target], target), FURNITURE, target)
@@ -110,9 +162,9 @@ class _Styles:
     def __init__(self, root):
         self.by_id: dict[str, object] = {}
         if root is not None:
-            for s in root.iter(w("style")):
-                if s.get(w("type")) in (None, "paragraph"):
-                    self.by_id[s.get(w("styleId"))] = s
+            for s in root.iter(W_style):
+                if s.get(W_type) in (None, "paragraph"):
+                    self.by_id[s.get(W_styleId)] = s
 
     def _chain(self, style_id: str | None):
         seen = set()
@@ -120,28 +172,28 @@ class _Styles:
             seen.add(style_id)
             s = self.by_id[style_id]
             yield s
-            style_id = _val(s, w("basedOn"))
+            style_id = _val(s, W_basedOn)
 
     def outline(self, style_id: str | None) -> int | None:
         """0-based outline level of the style (Heading 1 → 0), None for body text."""
         for s in self._chain(style_id):
-            lvl = _val(s, f"{w('pPr')}/{w('outlineLvl')}")
+            lvl = _val(s, f"{W_pPr}/{W_outlineLvl}")
             if lvl is not None and lvl.isdigit() and int(lvl) < 9:
                 return int(lvl)
-            name = (_val(s, w("name")) or "").lower()
+            name = (_val(s, W_name) or "").lower()
             m = re.fullmatch(r"(?:heading|标题)\s*([1-9])", name)
             if m:
                 return int(m.group(1)) - 1
         return None
 
     def is_title(self, style_id: str | None) -> bool:
-        return any((_val(s, w("name")) or "").lower() in ("title", "标题") for s in self._chain(style_id))
+        return any((_val(s, W_name) or "").lower() in ("title", "标题") for s in self._chain(style_id))
 
     def numbering(self, style_id: str | None) -> tuple[str, str] | None:
         for s in self._chain(style_id):
-            numpr = s.find(f"{w('pPr')}/{w('numPr')}")
-            if numpr is not None and numpr.find(w("numId")) is not None:
-                return _val(numpr, w("numId"), "0"), _val(numpr, w("ilvl"), "0")
+            numpr = s.find(f"{W_pPr}/{W_numPr}")
+            if numpr is not None and numpr.find(W_numId) is not None:
+                return _val(numpr, W_numId, "0"), _val(numpr, W_ilvl, "0")
         return None
 
 
@@ -155,20 +207,20 @@ class _Numbering:
         self.started: set[str] = set()  # numIds whose startOverride has been applied
         if root is None:
             return
-        for a in root.iter(w("abstractNum")):
+        for a in root.iter(W_abstractNum):
             levels = {}
-            for lvl in a.findall(w("lvl")):
-                ilvl = int(lvl.get(w("ilvl"), "0"))
-                levels[ilvl] = {"fmt": _val(lvl, w("numFmt"), "decimal"), "text": _val(lvl, w("lvlText"), ""),
-                                "start": int(_val(lvl, w("start"), "1") or 1), "legal": lvl.find(w("isLgl")) is not None}
-            self.abstract[a.get(w("abstractNumId"))] = levels
-        for num in root.iter(w("num")):
+            for lvl in a.findall(W_lvl):
+                ilvl = int(lvl.get(W_ilvl, "0"))
+                levels[ilvl] = {"fmt": _val(lvl, W_numFmt, "decimal"), "text": _val(lvl, W_lvlText, ""),
+                                "start": int(_val(lvl, W_start, "1") or 1), "legal": lvl.find(W_isLgl) is not None}
+            self.abstract[a.get(W_abstractNumId)] = levels
+        for num in root.iter(W_num):
             overrides = {}
-            for o in num.findall(w("lvlOverride")):
-                start = _val(o, w("startOverride"))
+            for o in num.findall(W_lvlOverride):
+                start = _val(o, W_startOverride)
                 if start is not None and start.lstrip("-").isdigit():
-                    overrides[int(o.get(w("ilvl"), "0"))] = int(start)
-            self.nums[num.get(w("numId"))] = (_val(num, w("abstractNumId"), ""), overrides)
+                    overrides[int(o.get(W_ilvl, "0"))] = int(start)
+            self.nums[num.get(W_numId)] = (_val(num, W_abstractNumId, ""), overrides)
 
     def marker(self, num_id: str, ilvl: int) -> tuple[str, bool] | None:
         """(marker text, enumerated) for the next paragraph of list `num_id` at level `ilvl`; None when unnumbered."""
@@ -207,11 +259,47 @@ class _Reader:
         self.styles, self.numbering, self.part = styles, numbering, part
         self.count = 0
 
+    def stream(self, data: bytes, where: str) -> None:
+        """The main part read block by block (iterparse), each body-level paragraph or table dropped from the
+        tree once it is a node, so memory holds one block, not the document."""
+        import io
+
+        from lxml import etree
+
+        bounded(data, where, FIX, MAX_ELEMENTS)
+        body_tag, seen_body = W_body, False
+        blocks = (W_p, W_tbl, W_sdt, W_customXml)
+        try:
+            for _, el in etree.iterparse(io.BytesIO(data), events=("end",), tag=blocks + (body_tag,),
+                                         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False):
+                if el.tag == body_tag:
+                    seen_body = True
+                    continue
+                parent = el.getparent()
+                if parent is None or parent.tag != body_tag:
+                    continue
+                self.blocks_of([el], BODY, where)
+                too_many(len(self.part.nodes), FIX)
+                el.clear()
+                while el.getprevious() is not None:
+                    del parent[0]
+        except etree.XMLSyntaxError:
+            raise ImportFailure(f"{where} is not well-formed XML (the file is damaged); {FIX}") from None
+        if not seen_body:
+            raise ImportFailure("the .docx has no body; " + FIX)
+
     def blocks(self, parent, layer: str, where: str) -> None:
-        for el in _children(parent):
-            if el.tag == w("p"):
+        self.blocks_of(_children(parent), layer, where)
+
+    def blocks_of(self, elements, layer: str, where: str) -> None:
+        for el in elements:
+            if el.tag in (W_sdt, W_customXml):
+                inner = el.find(W_sdtContent) if el.tag == W_sdt else el
+                if inner is not None:
+                    self.blocks(inner, layer, where)
+            elif el.tag == W_p:
                 self.paragraph(el, layer, where)
-            elif el.tag == w("tbl"):
+            elif el.tag == W_tbl:
                 self.table(el, layer, where)
 
     def _where(self, where: str, what: str) -> str:
@@ -221,8 +309,8 @@ class _Reader:
     def paragraph(self, p, layer: str, where: str) -> None:
         text, boxes = paragraph_text(p)
         marker, kind, level = self.numbered(p)
-        style = _val(p, f"{w('pPr')}/{w('pStyle')}")
-        outline = _val(p, f"{w('pPr')}/{w('outlineLvl')}")
+        style = _val(p, f"{W_pPr}/{W_pStyle}")
+        outline = _val(p, f"{W_pPr}/{W_outlineLvl}")
         outline = int(outline) if outline is not None and outline.isdigit() and int(outline) < 9 else self.styles.outline(style)
         if self.styles.is_title(style):
             kind, level = TITLE, None
@@ -235,15 +323,15 @@ class _Reader:
             self.blocks(box, layer, where)
 
     def numbered(self, p) -> tuple[str, str, int | None]:
-        numpr = p.find(f"{w('pPr')}/{w('numPr')}")
+        numpr = p.find(f"{W_pPr}/{W_numPr}")
         key = None
         if numpr is not None:
-            key = (_val(numpr, w("numId"), "0"), _val(numpr, w("ilvl"), "0"))
-            if numpr.find(w("numId")) is None:
-                style_key = self.styles.numbering(_val(p, f"{w('pPr')}/{w('pStyle')}"))
+            key = (_val(numpr, W_numId, "0"), _val(numpr, W_ilvl, "0"))
+            if numpr.find(W_numId) is None:
+                style_key = self.styles.numbering(_val(p, f"{W_pPr}/{W_pStyle}"))
                 key = (style_key[0], key[1]) if style_key else None
         else:
-            key = self.styles.numbering(_val(p, f"{w('pPr')}/{w('pStyle')}"))
+            key = self.styles.numbering(_val(p, f"{W_pPr}/{W_pStyle}"))
         if key is None:
             return "", PARAGRAPH, None
         ilvl = int(key[1]) if str(key[1]).isdigit() else 0
@@ -255,14 +343,14 @@ class _Reader:
     def cell_paragraphs(self, tc) -> list[str]:
         out = []
         for el in _children(tc):
-            if el.tag == w("p"):
+            if el.tag == W_p:
                 text, boxes = paragraph_text(el)
                 marker = self.numbered(el)[0]
                 if text.strip() or marker:
                     out.append(marker + text.strip())
                 for box in boxes:
                     out.extend(p for p in self.cell_paragraphs(box))
-            elif el.tag == w("tbl"):  # a table inside a cell: its rows as paragraphs, cells " | "-separated
+            elif el.tag == W_tbl:  # a table inside a cell: its rows as paragraphs, cells " | "-separated
                 for tr in _rows(el):
                     cells = [" / ".join(self.cell_paragraphs(c)) for c in _cells(tr)]
                     if any(cells):
@@ -274,16 +362,16 @@ class _Reader:
         open_cells: dict[int, Cell] = {}  # grid column → the cell a vMerge continues
         headers = []
         for r, tr in enumerate(_rows(tbl)):
-            trpr = tr.find(w("trPr"))
-            headers.append(trpr is not None and trpr.find(w("tblHeader")) is not None
-                           and _val(trpr, w("tblHeader"), "1") not in ("0", "false"))
-            col = int(_val(trpr, w("gridBefore"), "0") or 0) if trpr is not None else 0
+            trpr = tr.find(W_trPr)
+            headers.append(trpr is not None and trpr.find(W_tblHeader) is not None
+                           and _val(trpr, W_tblHeader, "1") not in ("0", "false"))
+            col = int(_val(trpr, W_gridBefore, "0") or 0) if trpr is not None else 0
             row: list[Cell] = []
             for tc in _cells(tr):
-                tcpr = tc.find(w("tcPr"))
-                span = int(_val(tcpr, w("gridSpan"), "1") or 1)
-                vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
-                if vmerge is not None and vmerge.get(w("val"), "continue") == "continue" and col in open_cells:
+                tcpr = tc.find(W_tcPr)
+                span = int(_val(tcpr, W_gridSpan, "1") or 1)
+                vmerge = tcpr.find(W_vMerge) if tcpr is not None else None
+                if vmerge is not None and vmerge.get(W_val, "continue") == "continue" and col in open_cells:
                     open_cells[col].row_span += 1
                     col += span
                     continue
@@ -311,26 +399,26 @@ class _Reader:
 def _children(parent):
     """Block children, looking through content controls (w:sdt), custom XML and tracked insertions."""
     for el in parent:
-        if el.tag in (w("sdt"),):
-            content = el.find(w("sdtContent"))
+        if el.tag in (W_sdt,):
+            content = el.find(W_sdtContent)
             if content is not None:
                 yield from _children(content)
-        elif el.tag in (w("customXml"), w("ins"), w("smartTag")):
+        elif el.tag in (W_customXml, W_ins, W_smartTag):
             yield from _children(el)
         else:
             yield el
 
 
 def _rows(tbl):
-    return (el for el in _children(tbl) if el.tag == w("tr"))
+    return (el for el in _children(tbl) if el.tag == W_tr)
 
 
 def _cells(tr):
-    return (el for el in _children(tr) if el.tag == w("tc"))
+    return (el for el in _children(tr) if el.tag == W_tc)
 
 
-_SKIP = {w("delText"), w("instrText"), w("delInstrText"), f"{{{MC}}}Fallback", w("txbxContent"), w("pPr"), w("rPr"),
-         w("footnoteReference"), w("endnoteReference"), w("commentReference")}
+_SKIP = {W_delText, W_instrText, W_delInstrText, f"{{{MC}}}Fallback", W_txbxContent, W_pPr, W_rPr,
+         W_footnoteReference, W_endnoteReference, W_commentReference}
 
 
 def paragraph_text(p) -> tuple[str, list]:
@@ -341,21 +429,21 @@ def paragraph_text(p) -> tuple[str, list]:
     def walk(el):
         for child in el:
             tag = child.tag
-            if tag == w("txbxContent"):
+            if tag == W_txbxContent:
                 boxes.append(child)
                 continue
-            if tag in _SKIP or tag == w("del"):
+            if tag in _SKIP or tag == W_del:
                 continue
-            if tag == w("t"):
+            if tag == W_t:
                 out.append(child.text or "")
-            elif tag in (w("tab"), w("ptab")):
+            elif tag in (W_tab, W_ptab):
                 out.append(" ")
-            elif tag == w("br"):
-                if child.get(w("type")) not in ("page", "column"):
+            elif tag == W_br:
+                if child.get(W_type) not in ("page", "column"):
                     out.append("\n")
-            elif tag == w("cr"):
+            elif tag == W_cr:
                 out.append("\n")
-            elif tag == w("noBreakHyphen"):
+            elif tag == W_noBreakHyphen:
                 out.append("-")
             else:
                 walk(child)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document import BODY, FURNITURE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, TITLE, Cell, Node, Part
-from .base import ImportFailure, cjk
+from .base import ImportFailure, bounded, cjk, too_many
 from .text import decode
 
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "object", "embed"}
@@ -38,6 +38,7 @@ def _charset(data: bytes) -> str | None:
 def read(data: bytes, name: str) -> Part:
     import lxml.html
 
+    bounded(data, "the web page", "save the article alone (Save as HTML) or as PDF", 500_000)
     declared = _charset(data)
     if declared and declared.startswith("gb") and not data.startswith(b"\xef\xbb\xbf"):
         text, enc = data.decode("gb18030", errors="replace"), "gb18030"
@@ -58,6 +59,7 @@ def read(data: bytes, name: str) -> Part:
     body = root.find("body")
     walker.walk(body if body is not None else root, FURNITURE if article is not None else BODY)
     walker.flush()
+    too_many(len(part.nodes), "save the article alone")
     for node in part.nodes:
         if node.kind == TITLE and node.layer != BODY and node.text not in part.title_hints:
             part.title_hints.append(node.text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE, TITLE, Cell, Node, Part
+from .base import too_many
 from .text import decode
 
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -35,6 +36,7 @@ def read(data: bytes, name: str) -> Part:
     from markdown_it import MarkdownIt
 
     text, enc = decode(data)
+    too_many(text.count("\n"), "split it into the guide and its attachments")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     part = Part(name, "md", notes=[f"encoding {enc}"])
     lists: list[dict] = []  # open lists: ordered?, next number

@@ -17,7 +17,7 @@ from ..document import BODY, FURNITURE, HEADING, PARAGRAPH, TABLE, Cell, Node, P
 from .base import ImportFailure
 from .safezip import open_zip
 
-MAX_CELLS = 2_000_000  # a sheet's used range; a guide's summary table has a few thousand
+MAX_CELLS = 400_000  # all sheets' used ranges together; a guide's summary table has a few thousand cells
 FIX = "open it in its program and save it again as .xlsx"
 
 
@@ -70,13 +70,15 @@ def read(data: bytes, name: str, fmt: str) -> Part:
         raise ImportFailure(f"the spreadsheet is {word} and cannot be read; {FIX}") from None
     part = Part(name, fmt)
     sheets = []
+    cells = 0
     for index, meta in enumerate(metas, 1):
         try:
             sheet = book.get_sheet_by_name(meta.name)
         except Exception:
             part.notes.append(f"sheet {meta.name} could not be read (a chart sheet?)")
             continue
-        if sheet.total_height * sheet.total_width > MAX_CELLS:
+        cells += sheet.total_height * sheet.total_width
+        if cells > MAX_CELLS:
             raise ImportFailure(f"sheet {meta.name} spans {sheet.total_height} × {sheet.total_width} cells, more than "
                                 f"{MAX_CELLS}; delete the empty rows and columns or save the guide's table alone")
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import PARAGRAPH, TABLE, Cell, Node, Part
-from .base import ImportFailure, lines
+from .base import ImportFailure, lines, too_many
 
 # Characters frequent in Chinese prose, simplified and traditional: real text decoded right is full of
 # them, the wrong decoding of the same bytes almost never produces them.
@@ -88,7 +88,9 @@ def part_from_lines(text: str, name: str, fmt: str, where: str = "line") -> Part
     part = Part(name, fmt)
     rows: list[list[Cell]] = []
     start = 0
-    for no, raw in enumerate(lines(text).split("\n"), 1):
+    split = lines(text).split("\n")
+    too_many(sum(1 for l in split if l.strip()), "split it into the guide and its attachments")
+    for no, raw in enumerate(split, 1):
         cells = raw.split("\t")
         if len([c for c in cells if c.strip()]) >= 2:
             if not rows:
