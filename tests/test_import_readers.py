@@ -357,7 +357,7 @@ def test_make_import_takes_file_names_as_data_never_as_shell(tmp_path):
     from generator.importer import sample
 
     content = copy_content(tmp_path)
-    name = "guide `touch MARK-backtick` $(touch MARK-dollar) \"q' $$HOME.txt"
+    name = "guide `touch MARK-backtick` $(touch MARK-dollar) \"q' $$HOME\nline two.txt"
     src = tmp_path / name
     src.write_text(sample.text(), encoding="utf-8")
     done = _make_import(content, str(src), tmp_path)
@@ -375,3 +375,57 @@ def test_make_import_several_files_each_must_exist(tmp_path):
     lines = [l for l in done.stderr.strip().splitlines() if not l.startswith("make: ***")]  # make's own line
     assert len(lines) == 1 and "attachment.docx" in lines[0] and "does not exist" in lines[0], done.stderr
     assert lines[0].endswith("nothing was written")
+
+
+def test_make_import_a_notice_and_its_spreadsheet_attachment_as_one_publication(tmp_path):
+    """The notice as a web page (document number, window) and its topics in an .xlsx attachment (a merged
+    title row above the table): one draft from both, given as two files and as their folder."""
+    import openpyxl
+
+    from generator.importer import sample
+    from generator.loader import read_yaml
+
+    folder = tmp_path / "publication"
+    folder.mkdir()
+    (folder / "通知.html").write_text(sample.web_page(sample.TABLE_NOTICE[:-2]), encoding="utf-8")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = sample.TABLE_NOTICE[-1]
+    ws.merge_cells("A1:E1")
+    for row in [sample.TABLE_HEAD, *sample.table_rows(4)]:
+        ws.append(row)
+    wb.save(folder / "附件1.xlsx")
+    for given in (f"{folder / '通知.html'} {folder / '附件1.xlsx'}", str(folder)):
+        content = copy_content(tmp_path / str(len(given)))
+        done = _make_import(content, given, tmp_path)
+        assert done.returncode == 0, done.stderr
+        path = Path(done.stdout.split("wrote ", 1)[1].split("\n", 1)[0].strip())
+        guide = read_yaml(path if path.is_absolute() else ROOT / path, display="draft").data
+        assert guide["doc_number"] == "宜科发〔2024〕13号"
+        assert guide["window"]["opens"] == "2024-06-03" and guide["window"]["closes"] == "2024-06-28"
+        topics = guide["tracks"][0]["topics"]
+        assert [t["title"] for t in topics] == [f"宜昌市{s}研究" for s in sample.SUBJECTS[:4]]
+        assert topics[1]["contacts"] == [{"office": "政策法规科", "person": "李二明", "phone": "0717-6220002"}]
+
+
+def test_doc_through_antiword_model(tmp_path, monkeypatch):
+    """No .doc can be written here, so a stand-in antiword on PATH prints what antiword prints for one; its
+    `| cell | cell |` lines become a table."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (tmp_path / "out.txt").write_text("2025年宜昌市软科学研究项目申报指南\n\n  一、支持方向\n| 序号 | 题目 |\n| 1 | 甲研究 |\n",
+                                      encoding="utf-8")
+    stub = bin_dir / "antiword"
+    stub.write_text(f"#!/bin/sh\ncat '{tmp_path / 'out.txt'}'\n", encoding="utf-8")
+    stub.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    doc = read([tmp_path / "old.doc"])
+    assert doc.dump() == textwrap.dedent("""\
+        part old.doc (doc)
+          paragraph 2025年宜昌市软科学研究项目申报指南
+          paragraph 一、支持方向
+          table 2×2
+            | *序号 | *题目
+            | 1 | 甲研究""")
+    assert doc.parts[0].notes == ["read with antiword"]
