@@ -57,8 +57,9 @@ def extract(paths: list[Path], ocr: bool = False) -> Extracted:
 
 
 def flatten(document: Document) -> Extracted:
-    """A Document → the old reader's text: body nodes a line each (PDF: also its furniture, its lines as
-    printed), table rows as tab-separated cells. Parts follow one another."""
+    """A Document → the old reader's text: body nodes a line each, table rows as tab-separated cells; a PDF
+    as its printed lines (indentation in front, running heads and page numbers included: the clean step
+    finds them by page), kept by the PDF reader. Parts follow one another."""
     out: list[str] = []
     page_starts: list[int] = []
     notes: list[str] = []
@@ -66,9 +67,12 @@ def flatten(document: Document) -> Extracted:
         pdf = part.fmt == "pdf"
         pages = 0
         notes += part.notes
-        for node in part.nodes:
-            if node.layer != BODY and not pdf:
-                continue
+        printed = getattr(part, "printed", None)  # a PDF's lines as printed, furniture included (readers.pdf)
+        if printed is not None:
+            page_starts += [len(out) + s for s in printed[1]]
+            out.extend(printed[0])
+            continue
+        for node in part.body():
             if pdf and node.page:
                 while pages < node.page:
                     page_starts.append(len(out))

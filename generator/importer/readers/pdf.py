@@ -4,8 +4,9 @@ Each page's lines come with their indentation (two ideographic spaces for a para
 four for a centred line, measured from the page's left edge) and their right edge. Lines are joined
 into one paragraph only where the layout says so: the line before runs to the right margin and this
 one is not indented (when the document indents its paragraphs; otherwise also only when the line before
-does not end a sentence). A paragraph cut by a page break stays two nodes (the second unindented).
-Running heads and page numbers are furniture nodes (what clean.furniture finds), kept, not deleted.
+does not end a sentence), also across a page break past the running heads and page numbers between
+(the node's `page` is where it starts). Running heads and page numbers are furniture nodes (what
+clean.furniture finds), kept in the part, not in the body.
 Ruled tables are rebuilt from the page's drawn lines by pdftables; a table cut by a page break is
 joined to its first part. Scans have no text layer: with `ocr` tesseract (chi_sim) reads each page.
 Bounds: page count and reading time.
@@ -70,7 +71,23 @@ def read(data: bytes, name: str, ocr: bool = False) -> Part:
     finally:
         pdf.close()
     drop = join_tables(pages_items)
-    return _nodes(pages_items, drop, name)
+    part = _nodes(pages_items, drop, name)
+    part.printed = _printed(pages_items)  # transitional: read.flatten's text, until the clean step reads the Document
+    return part
+
+
+def _printed(pages_items: list[list]) -> tuple[list[str], list[int]]:
+    """The pages as the old reader's lines (indentation in front, furniture included, table rows tab-separated)
+    and the index of each page's first line."""
+    lines, page_starts = [], []
+    for items in pages_items:
+        page_starts.append(len(lines))
+        for x in items:
+            if isinstance(x, str):
+                lines.extend(_lines(x).split("\n"))
+            else:
+                lines.extend(pdftables.row_line(r) for r in x.rows if any(r))  # none when joined to an earlier one
+    return lines, page_starts
 
 
 def _flat(pages_items: list[list]) -> tuple[list[str], dict, list[int]]:
@@ -123,8 +140,8 @@ def _nodes(pages_items: list[list], drop: set[int], name: str) -> Part:
     em = heights[len(heights) // 2] if heights else 10.0
     indents = sum(1 for x in lines if x.indent == 1) >= 3
     k = 0
+    prev: _Line | None = None  # the last line of the paragraph node being built (past furniture, not past a table)
     for p, items in enumerate(pages_items):
-        prev: _Line | None = None  # the last line of the paragraph node being built on this page
         for x in items:
             if not isinstance(x, str):
                 k += 1
@@ -139,14 +156,13 @@ def _nodes(pages_items: list[list], drop: set[int], name: str) -> Part:
             if first in drop:
                 part.nodes.append(Node(PARAGRAPH, text=x.strip(), orig=str(x), layer=FURNITURE, page=p + 1,
                                        where=f"p. {p + 1}"))
-                prev = None
                 continue
             line = x if isinstance(x, _Line) else _Line(x)
             joins = (prev is not None and full is not None and line.indent == 0 and prev.indent != 2
                      and prev.right is not None and prev.right >= full - 1.5 * em
                      and (indents or prev.rstrip()[-1:] not in TERMINAL))
             if joins:
-                node = part.nodes[-1]
+                node = next(n for n in reversed(part.nodes) if n.layer == BODY)
                 node.text = _glue(node.text, line)
                 node.orig += "\n" + line
             else:
