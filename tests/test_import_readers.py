@@ -429,3 +429,62 @@ def test_doc_through_antiword_model(tmp_path, monkeypatch):
             | *序号 | *题目
             | 1 | 甲研究""")
     assert doc.parts[0].notes == ["read with antiword"]
+
+
+def test_pdf_lines_glued_as_the_document_spaces_latin_and_chinese():
+    """A PDF keeps no space at a line break: between a digit and a Chinese character one is put back only
+    when the document writes them spaced elsewhere ("成果 1 项"); Latin words always get one."""
+    from generator.importer.readers.pdf import _glue
+
+    assert _glue("形成研究成果 1", "项、分项成果", spaced=True) == "形成研究成果 1 项、分项成果"
+    assert _glue("形成研究成果1", "项", spaced=False) == "形成研究成果1项"
+    assert _glue("拨付剩余", "50%。", spaced=True) == "拨付剩余 50%。"
+    assert _glue("open the", "file", spaced=False) == "open the file"
+    assert _glue("研究内容：", "梳理", spaced=True) == "研究内容：梳理"
+
+
+def test_pdf_ruled_table_model_with_a_merged_cell(tmp_path):
+    """A ruled table drawn on a PDF page (a cell over two columns: its inner rule missing in that row) is a
+    table node, the first row its header, the merged cell one cell spanning two columns."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+
+    def line(x0, y0, x1, y1):
+        p = c.FPDFPageObj_CreateNewPath(x0, y0)
+        c.FPDFPath_LineTo(p, x1, y1)
+        c.FPDFPath_SetDrawMode(p, c.FPDF_FILLMODE_NONE, True)
+        c.FPDFPage_InsertObject(page.raw, p)
+
+    def text(x, y, s):
+        obj = c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 12.0)
+        raw = (s + "\0").encode("utf-16-le")
+        c.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(raw, len(raw)), c.FPDF_WIDESTRING))
+        c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        c.FPDFPage_InsertObject(page.raw, obj)
+
+    for y in (700, 650, 600, 550):
+        line(100, y, 400, y)
+    for x in (100, 200, 400):
+        line(x, 700, x, 550)
+    line(300, 700, 300, 650)  # the rule between the second and third column: not in the middle row
+    line(300, 600, 300, 550)
+    for x, y, s in ((110, 670, "Number"), (210, 670, "Title"), (310, 670, "Funds"), (110, 620, "1"),
+                    (210, 620, "One merged cell"), (110, 570, "2"), (210, 570, "Second"), (310, 570, "Five")):
+        text(x, y, s)
+    c.FPDFPage_GenerateContent(page.raw)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    pdf.close()
+    (tmp_path / "table.pdf").write_bytes(buf.getvalue())
+    assert read([tmp_path / "table.pdf"]).dump() == textwrap.dedent("""\
+        part table.pdf (pdf)
+          table 3×3
+            | *Number | *Title | *Funds
+            | 1 | One merged cell <1x2>
+            | 2 | Second | Five""")

@@ -14,6 +14,7 @@ Bounds: page count and reading time.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
@@ -62,7 +63,8 @@ def read(data: bytes, name: str, ocr: bool = False) -> Part:
             pages_items.append(page_items(page, textpage))
             textpage.close()
             page.close()
-        chars = sum(len(x.strip()) if isinstance(x, str) else 1 for items in pages_items for x in items)
+        chars = sum(len(x.strip()) if isinstance(x, str) else sum(len("".join(r)) for r in x.rows)
+                    for items in pages_items for x in items)  # a page all table is text too
         if chars < 20 * max(1, pages) // 4:
             if not ocr:
                 raise ImportFailure("the PDF has no text layer (a scan); run with --ocr (needs tesseract-ocr "
@@ -126,9 +128,23 @@ def join_tables(pages_items: list[list]) -> set[int]:
     return drop
 
 
-def _glue(a: str, b: str) -> str:
+_SPACED = re.compile(r"[0-9A-Za-z%] [\u4e00-\u9fff]|[\u4e00-\u9fff] [0-9A-Za-z]")
+_UNSPACED = re.compile(r"[0-9A-Za-z%][\u4e00-\u9fff]|[\u4e00-\u9fff][0-9A-Za-z]")
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() and (c.isalnum() or c == "%")
+
+
+def _glue(a: str, b: str, spaced: bool) -> str:
+    """Two printed lines of one paragraph joined. A PDF keeps no space at a line break: Latin words get one
+    back; between a digit or Latin letter and a Chinese character, one is put back when the document
+    writes them spaced elsewhere ("成果 1 项", as Word users type it), else none."""
     a, b = a.rstrip(), b.strip()
-    return a + (" " if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum() else "") + b
+    x, y = a[-1:], b[:1]
+    latin = _latin(x) and _latin(y)
+    mixed = spaced and ((_latin(x) and "\u4e00" <= y <= "\u9fff") or ("\u4e00" <= x <= "\u9fff" and _latin(y)))
+    return a + (" " if latin or mixed else "") + b
 
 
 def _nodes(pages_items: list[list], drop: set[int], name: str) -> Part:
@@ -139,6 +155,7 @@ def _nodes(pages_items: list[list], drop: set[int], name: str) -> Part:
     full = rights[int(len(rights) * 0.9)] if len(rights) >= 10 else None
     em = heights[len(heights) // 2] if heights else 10.0
     indents = sum(1 for x in lines if x.indent == 1) >= 3
+    spaced = sum(len(_SPACED.findall(x)) for x in lines) > 2 * sum(len(_UNSPACED.findall(x)) for x in lines)
     k = 0
     prev: _Line | None = None  # the last line of the paragraph node being built (past furniture, not past a table)
     for p, items in enumerate(pages_items):
@@ -163,7 +180,7 @@ def _nodes(pages_items: list[list], drop: set[int], name: str) -> Part:
                      and (indents or prev.rstrip()[-1:] not in TERMINAL))
             if joins:
                 node = next(n for n in reversed(part.nodes) if n.layer == BODY)
-                node.text = _glue(node.text, line)
+                node.text = _glue(node.text, line, spaced)
                 node.orig += "\n" + line
             else:
                 part.nodes.append(Node(PARAGRAPH, text=line.strip(), orig=str(line), indent=line.indent, page=p + 1,
@@ -173,8 +190,16 @@ def _nodes(pages_items: list[list], drop: set[int], name: str) -> Part:
 
 
 def _table(t: pdftables.Table, page: int) -> Node:
-    rows = [[Cell([q for q in c.split("<p>") if q.strip()], r, i, header=r == 0) for i, c in enumerate(row)]
-            for r, row in enumerate(x for x in t.rows if any(x))]
+    """A ruled table (its pages joined) as a table node: the first row its header, a cell over several
+    columns one cell with its column span."""
+    spans = t.spans if len(t.spans) == len(t.rows) else [[1] * len(r) for r in t.rows]
+    rows = []
+    for texts, widths in ((x, w) for x, w in zip(t.rows, spans) if any(x)):
+        r, col, row = len(rows), 0, []
+        for text, width in zip(texts, widths):
+            row.append(Cell([q for q in text.split("<p>") if q.strip()], r, col, col_span=width, header=r == 0))
+            col += width
+        rows.append(row)
     return Node(TABLE, rows=rows, page=page, where=f"p. {page}")
 
 
