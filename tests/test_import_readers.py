@@ -488,3 +488,18 @@ def test_pdf_ruled_table_model_with_a_merged_cell(tmp_path):
             | *Number | *Title | *Funds
             | 1 | One merged cell <1x2>
             | 2 | Second | Five""")
+
+
+def test_html_whitespace_and_line_breaks_as_a_browser_shows_them(tmp_path):
+    """Source line breaks are whitespace (none between Chinese characters), <br> a line break in the paragraph,
+    and in a table cell a paragraph break."""
+    (tmp_path / "p.html").write_text(
+        "<html><body><article><p>各有关单位：为做好\n  申报工作，现通知如下。Open\n  data</p><p>第一行<br>第二行</p>"
+        "<table><tr><td>1.甲；<br/>2.乙。</td></tr></table></article></body></html>", encoding="utf-8")
+    assert read([tmp_path / "p.html"]).dump() == textwrap.dedent("""\
+        part p.html (html)
+          paragraph 各有关单位：为做好申报工作，现通知如下。Open data
+          paragraph 第一行
+        第二行
+          table 1×1
+            | 1.甲； / 2.乙。""")

@@ -21,7 +21,7 @@ _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "li
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form", "select", "button", "iframe", "menu"}
 _CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|breadcrumb|crumb|footer|foot|header|head|share|menu|sidebar|"
                            r"topbar|banner|copyright|position|location)(?:$|[\s_-])", re.I)
-_BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "dt", "dd",
+_BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "dt", "dd",
           "blockquote", "pre", "ul", "ol", "table", "tbody", "thead", "tfoot", "main", "center", "dl", "hr",
           "figure", "figcaption", "caption", "address", "td", "th"} | _CHROME_TAGS
 _PAGE_META = re.compile(r"^\s*(发布时间|发布日期|发文日期|信息来源|来源|浏览次数|点击数|阅读次数|访问量|字号|作者|【?\s*(打印|关闭)).{0,80}$|"
@@ -66,6 +66,18 @@ def read(data: bytes, name: str) -> Part:
     return part
 
 
+_BREAK = "\x0b"  # stands for <br> until the whitespace around it is collapsed
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\n\f]*\n[ \t\r\n\f]*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
+def _collapse(text: str) -> str:
+    """HTML whitespace as a browser shows it: a run of spaces and source line breaks is one space, none where a
+    source line break falls between Chinese characters; <br> a line break; &nbsp; a space."""
+    text = _CJK_GAP.sub("", text.replace("\xa0", " "))
+    text = re.sub(r"[ \t\r\n\f]+", " ", text)
+    return "\n".join(part.strip() for part in text.split(_BREAK) if part.strip())
+
+
 def _hidden(el) -> bool:
     return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
             or bool(_HIDDEN_STYLE.search(el.get("style") or "")))
@@ -103,7 +115,7 @@ class _Walker:
         self.lists: list[dict] = []
 
     def flush(self) -> None:
-        text = "".join(self.buf).replace("\xa0", " ")
+        text = _collapse("".join(self.buf))
         self.buf.clear()
         if not text.strip():
             return
@@ -138,6 +150,11 @@ class _Walker:
             inner = FURNITURE
         else:
             inner = layer
+        if tag == "br":  # a line break inside the paragraph, as in Word: kept in the node's text
+            self.buf.append(_BREAK)
+            if el.tail:
+                self.buf.append(el.tail)
+            return
         block = tag in _BLOCK or inner != layer
         if block:
             self.flush()
@@ -239,6 +256,6 @@ def cell_lines(cell) -> list[str]:
     for n in part.nodes:
         if n.kind == TABLE:
             out.extend(" | ".join(" / ".join(c.paragraphs) for c in row) for row in n.rows)
-        elif n.layer == BODY or n.where == "page meta":
-            out.append((n.marker + n.text) if n.marker else n.text)
+        elif n.layer == BODY or n.where == "page meta":  # a <br> in a cell separates its paragraphs
+            out.extend(((n.marker + n.text) if n.marker else n.text).split("\n"))
     return out
