@@ -4,7 +4,6 @@ and zips whose headers lie about their size."""
 
 from __future__ import annotations
 
-import io
 import struct
 import zipfile
 import zlib

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import BODY, TABLE, Document, Node
+from .document import TABLE, Document, Node
 from .readers import EXTENSIONS, expand, read_part
 from .readers.base import MAX_BYTES, ImportFailure
 from .readers.pdf import join_tables as _join_tables_drop
