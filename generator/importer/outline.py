@@ -133,6 +133,7 @@ def outline(lines) -> list[Item | None]:
     stack: list[Item] = []
     last: dict[int, int] = {}  # depth → last number at that depth
     owner_depth: int | None = None  # the depth of the item that owns the current label
+    block_label = False  # that label stands alone on its line, its text below it
     roots: list[Item] = []
     for i, line in enumerate(lines):
         if line.is_row:
@@ -145,9 +146,11 @@ def outline(lines) -> list[Item | None]:
         m = marker(text, line.marker, line.level)
         if m is None or (lab and m.style in ("bullet",)):
             if lab and stack:
-                if owner_depth is not None and len(stack) - 1 > owner_depth:
-                    del stack[owner_depth + 1:]
+                if owner_depth is not None and len(stack) - 1 > owner_depth and (
+                        block_label or all(_sentence(lines[it.index].text) for it in stack[owner_depth + 1:])):
+                    del stack[owner_depth + 1:]  # the list inside the previous label's field is over
                 owner_depth = len(stack) - 1
+                block_label = not lab[1]  # 研究内容： alone on its line opens a block (a list may follow)
                 k = L.kind(lab[0])
                 stack[-1].labels.append(k or "other")
             continue
