@@ -64,11 +64,11 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
     track_nodes: list[Node] = []
     section_nodes: list[Node] = []
     for node in root.children:
-        marks = [c for c in node.children if c.kind == "mark" and c.all_topics()]
+        marks = [c for c in node.children if c.kind == "mark" and c.holds()]
         if marks:
             track_nodes.extend(marks)
-            section_nodes.extend(c for c in node.children if c not in marks and not c.all_topics())
-        elif node.all_topics():
+            section_nodes.extend(c for c in node.children if c not in marks and not c.holds())
+        elif node.holds():
             track_nodes.append(node)
         else:
             section_nodes.append(node)
@@ -143,7 +143,9 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             track["topics"].append(entry)
             topics_all.append((t, entry, tpath))
         tracks.append(track)
-    _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""))
+    home = {id(d): ti for ti, node in enumerate(track_nodes) for d in node.walk()}
+    _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""), home)
+    _drop_empty_tracks(tracks, draft)
     _unique_numbers(tracks, draft)
     _guide_wide_terms(section_nodes, tracks, draft)
     for t, entry, tpath in topics_all:
@@ -397,8 +399,26 @@ def _record_blocks(paragraphs: list[str]) -> list:
     return blocks(parts)
 
 
+def _drop_empty_tracks(tracks: list[dict], draft: Draft) -> None:
+    """A heading that looked like a track but got no topic is dropped (its notes move with the others)."""
+    empty = [i for i, t in enumerate(tracks) if not t["topics"]]
+    if not empty:
+        return
+    shift = {old: old - sum(1 for e in empty if e < old) for old in range(len(tracks)) if old not in empty}
+    moved = {}
+    for path, notes in draft.review.items():
+        if path[:1] == ("tracks",) and len(path) > 1:
+            if path[1] in empty:
+                continue
+            path = ("tracks", shift[path[1]]) + path[2:]
+        moved[path] = notes
+    draft.review.clear()
+    draft.review.update(moved)
+    tracks[:] = [t for i, t in enumerate(tracks) if i not in empty]
+
+
 def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]], tracks: list[dict], draft: Draft,
-                  title: str) -> None:
+                  title: str, home: dict | None = None) -> None:
     """Attachment records (项目N | 题目 | 研究需求 | 考核指标 …) joined to the topics they describe."""
     taken: set[int] = set()
     had_topics = bool(topics)
@@ -419,9 +439,10 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
                 name = track_name_from_title(title)
                 tracks.append({"id": slugify(name, 40), "name": name, "topics": []})
                 draft.note(("tracks", 0, "name"), "题目来自附件表格，类别名请核对")
-            track = tracks[-1]
+            ti = (home or {}).get(id(rec.node), len(tracks) - 1)
+            track = tracks[ti]
             entry = {"number": rec.number or str(len(track["topics"]) + 1), "title": rec.title or "（无题目）"}
-            path = ("tracks", len(tracks) - 1, "topics", len(track["topics"]))
+            path = ("tracks", ti, "topics", len(track["topics"]))
             track["topics"].append(entry)
             topics.append((None, entry, path))
             taken.add(len(topics) - 1)

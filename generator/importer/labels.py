@@ -71,13 +71,14 @@ def split(text: str) -> tuple[str, str] | None:
     """`研究内容：甲乙。` → ("研究内容", "甲乙。"); None when the paragraph does not start with a label.
 
     A label is a short phrase before a colon, with no sentence punctuation, that is not a lead-in
-    (`重点支持以下方向：`) nor an address line (`各有关单位：`), and does not start with a number.
+    (`重点支持以下方向：`) nor an address line (`各有关单位：`), and holds no digit, quote or title mark
+    (`形成总体研究成果1项：《…》` is a sentence).
     """
     m = FORM.match(text)
     if not m:
         return None
     label = m.group(1).strip()
-    if LEAD_IN.search(label) or re.match(r"^[\d（(一二三四五六七八九十①-⑳]", label) or "、" in label:
+    if LEAD_IN.search(label) or re.match(r"^[（(一二三四五六七八九十①-⑳]", label) or re.search(r"[\d、《》“”]", label):
         return None
     if len(label) < 2 or not re.search(r"[\u4e00-\u9fff]", label):
         return None

@@ -115,6 +115,7 @@ class Item:
     children: list["Item"] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # fields of the labels this item owns
     role: str = "list"  # h1, mark, h2, topic, list
+    rows: int = 0  # table rows (of three cells or more) directly under it
     last: int = 0  # the last number seen among its children of each style (for continuity)
 
     @property
@@ -137,6 +138,8 @@ def outline(lines) -> list[Item | None]:
     roots: list[Item] = []
     for i, line in enumerate(lines):
         if line.is_row:
+            if stack and len(line.cells) >= 3:
+                stack[-1].rows += 1  # a table under this item: its rows may be the topics
             continue
         text = line.text
         if P.ANNEX.match(text) and len(text) <= 60:
@@ -213,7 +216,7 @@ def _roles(roots: list[Item], lines) -> None:
     fields = set(L.TOPIC_FIELDS) - {"contacts"}
     topic_styles = set()
     for style, its in by_style.items():
-        labelled = [it for it in its if fields & set(it.labels)]
+        labelled = [it for it in its if fields & set(it.labels) and it.rows < 2]
         if style.startswith("w:") and style[2:] in TOPIC_WORDS:
             topic_styles.add(style)
         elif labelled:
@@ -231,7 +234,7 @@ def _roles(roots: list[Item], lines) -> None:
                 changed = True
     topics: list[Item] = []
     for parent_children in _groups(roots):
-        group = [it for it in parent_children if it.style in topic_styles and it.role != "label"]
+        group = [it for it in parent_children if it.style in topic_styles and it.role != "label" and it.rows < 2]
         by: dict[str, list[Item]] = {}
         for it in group:
             by.setdefault(it.style, []).append(it)
@@ -250,7 +253,7 @@ def _roles(roots: list[Item], lines) -> None:
     for it in everything:
         if it.role == "topic":
             continue
-        if any(d.role == "topic" for d in _walk(it.children)):
+        if any(d.role == "topic" for d in _walk(it.children)) or it.rows >= 2:
             it.role = "mark" if it.style.startswith("w:") else "heads"
         elif any(a.role == "topic" for a in _ancestors(it)) or it.role == "label":
             it.role = "list"

@@ -56,8 +56,19 @@ class Node:
     topics: list[Topic] = field(default_factory=list)
     contacts: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
+    records: list = field(default_factory=list)  # table rows read under this heading (Record)
+
     def all_topics(self) -> list[Topic]:
         return self.topics + [t for c in self.children for t in c.all_topics()]
+
+    def holds(self) -> bool:
+        """True when topics are under it: in its text or as rows of a table under it."""
+        return bool(self.topics or self.records) or any(c.holds() for c in self.children)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
 
 
 @dataclass
@@ -68,6 +79,7 @@ class Record:
     lines: list[int]
     fields: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    node: "Node | None" = None  # the heading it was read under (None in an attachment)
 
 
 @dataclass
@@ -160,7 +172,12 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
         nos = [line.no, *line.joined]
         if line.is_row:
             line.used = True
+            before = len(records)
             record, table = _row(line, records, record, table)
+            if not annex:  # a topic table under a heading: its rows are that heading's topics
+                for rec in records[before:]:
+                    rec.node = container()
+                    container().records.append(rec)
             continue
         record = None
         if annex and (P.ANNEX.match(text) and len(text) <= 60 or P.is_title_line(text)):
