@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..slugs import SlugRegistry, slugify
 from . import fields as F
+from . import labels as L
 from . import patterns as P
 from .clean import Line
 from .segment import Node, Part, Record, Structure, Topic, blocks, similar
@@ -114,7 +115,11 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
         rule_parts = [p for p in rule_parts if not P.LABEL.match(p.text) or P.label_kind(P.LABEL.match(p.text).group(1)) != "contacts"]
         for kind, fn in (("funding", F.funding), ("duration", F.duration)):
             for p in rule_parts:
-                value, review = fn(p.text, labelled=False)
+                lab = L.known(p.text)
+                if lab and lab[1] == kind and lab[2]:  # 执行期限：… — the labelled value, as written
+                    value, review = fn(lab[2], labelled=True)
+                else:
+                    value, review = fn(p.text, labelled=False)
                 if value:
                     track[kind] = value
                     draft.came_from(path + (kind,), p.lines)
