@@ -42,7 +42,7 @@ _DECIMAL = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?(?!\d)\s*(\S.*)$"
 _AR = re.compile(r"^(\d{1,3})\s*(?:([.．、])(?!\d{1,2}(?!\d))|\s+(?=[\u4e00-\u9fff“《]))\s*(\S.*)$")
 _AR_PAREN = re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*(.+)$")
 _AR_HALF = re.compile(r"^(\d{1,3})\s*[）)](?![）)])\s*(\S.*)$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".join(map(chr, range(0x3251, 0x3260))) + "".join(map(chr, range(0x32B1, 0x32C0)))
 _BRACKET = re.compile(r"^【([^】]{1,30})】\s*(.*)$")
 _BULLET = re.compile(r"^([•●○◆◇■□▪▶►·\-\*])\s*(\S.*)$")
 
