@@ -220,3 +220,31 @@ def test_a_docx_with_a_topic_table_imports_end_to_end(tmp_path):
     assert topics[0]["funding"] == {"amount": 5, "kind": "ceiling", "text": "不超过5万元"}
     assert topics[0]["sections"] == [{"heading": "备注", "body": ["限高校"]}] and "sections" not in topics[1]
     assert done.guide_path.is_file() and done.source_path.is_file()
+
+
+SEED_PAIRS = {"000_eecb1d20244ec844.txt": "chengdu/2023-ruankexue.yml", "001_e7c28f5c679c15f8.txt": "tianjin/2021-zhiku-ruankexue.yml",
+              "003_b9209f982a6b1f63.txt": "shanghai/2020-ruankexue-zhongdian-2.yml", "004_b3b054f0b581b1d0.txt": "hubei/2023-ruankexue-zhongdian.yml"}
+
+
+def test_the_seed_guides_in_other_numbering_labels_and_indents():
+    """A small sample of layout variants of real guides: topic numbers as （N）, other label names, U+3000 indents."""
+    import re
+
+    from generator.loader import read_yaml
+    from import_score import score
+
+    names = {"研究内容：": "主要研究内容：", "考核指标：": "绩效目标：", "执行期限：": "实施周期：", "经费额度：": "支持金额："}
+    for source, guide in SEED_PAIRS.items():
+        text = (CONTENT / "sources" / source).read_text(encoding="utf-8")
+        for old, new in names.items():
+            text = text.replace(old, new)
+        text = re.sub(r"(?m)^(\s*)(\d{1,2})\.(?=\S)", r"\1（\2）", text)
+        text = "\n".join("\u3000\u3000" + l if l.strip() else l for l in text.split("\n"))
+        truth = read_yaml(CONTENT / "guides" / guide, display=guide).data
+        for track in truth["tracks"]:
+            for t in track["topics"]:
+                t["number"] = f"（{t['number']}）" if t["number"].isdigit() else t["number"]
+                for key, new in (("content_label", "主要研究内容"), ("deliverables_label", "绩效目标")):
+                    t.pop(key, None)
+        result = score(truth, convert(text, CONTENT, today="2026-12-01").guide)
+        assert result.share >= 0.95, f"{source}: {result.share:.1%}\n" + "\n".join(result.misses[:10])
