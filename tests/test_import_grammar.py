@@ -248,3 +248,17 @@ def test_the_seed_guides_in_other_numbering_labels_and_indents():
                     t.pop(key, None)
         result = score(truth, convert(text, CONTENT, today="2026-12-01").guide)
         assert result.share >= 0.95, f"{source}: {result.share:.1%}\n" + "\n".join(result.misses[:10])
+
+
+def test_terms_from_a_sentence_in_the_topic_and_once_for_several_tracks():
+    text = ("2025年宜昌市软科学研究项目申报指南\n每个项目资助经费不超过5万元，研究期限为1年。\n一、重点项目\n1.宜昌市甲研究\n"
+            "研究内容：研究甲。\n本项目定额资助10万元，执行期2年。\n二、一般项目\n1.宜昌市乙研究\n研究内容：研究乙。\n")
+    done = convert(text, CONTENT, today="2026-12-01")
+    key, general = done.guide["tracks"]
+    first = key["topics"][0]
+    assert first["funding"] == {"amount": 10, "kind": "fixed", "text": "本项目定额资助10万元"}
+    assert first["duration"] == {"text": "执行期2年", "months": 24}
+    assert first["content"] == ["研究甲。", "本项目定额资助10万元，执行期2年。"]  # the sentence stays in the text
+    assert "funding" not in key  # the track's own topic states it
+    assert general["funding"] == {"amount": 5, "kind": "ceiling", "text": "每个项目资助经费不超过5万元"}
+    assert general["duration"]["months"] == 12 and "全指南统一的规定" in done.yaml

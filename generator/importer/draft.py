@@ -21,6 +21,8 @@ from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
 WINDOW_WORDS = re.compile(r"申报时间|受理时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
 GENERIC_PHONE_LABELS = ("联系电话", "电话", "咨询电话", "联系方式")
+_FUNDING_SENTENCE = re.compile(r"(每项|每个|资助|支持经费|经费支持|支持强度|资助额度|财政)[^。]{0,20}\d[^。]{0,6}万元")
+_DURATION_SENTENCE = re.compile(r"(执行期|实施期|研究期|项目期|周期|期限)[^。]{0,8}(\d+|[一二两三四五六])\s*(个月|年)")
 
 
 @dataclass
@@ -152,7 +154,7 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
     _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""), home)
     _drop_empty_tracks(tracks, draft)
     _unique_numbers(tracks, draft)
-    _guide_wide_terms(section_nodes, tracks, draft)
+    _guide_wide_terms(section_nodes, tracks, draft, root.parts)
     for t, entry, tpath in topics_all:
         _tags(entry, tags, draft, tpath)
     _same_office_phones(topics_all, draft)
@@ -175,28 +177,35 @@ def _unique_numbers(tracks: list[dict], draft: Draft) -> None:
             seen.add(topic["number"])
 
 
-def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft) -> None:
-    """Funding or duration stated once for the whole guide (in 支持方式, 申报要求 …) goes to its one track."""
-    if len(tracks) != 1:
-        return
-    track = tracks[0]
+def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, intro: list[Part] = ()) -> None:
+    """Funding or duration stated once for the whole guide (in the opening text, 支持方式, 申报要求 …) goes to
+    every track that states none of its own, marked for review."""
 
     def parts(node: Node):
         yield from node.parts
         for c in node.children:
             yield from parts(c)
 
+    found: dict = {}
     for kind, fn, words in (("funding", F.funding, r"资助|经费|支持"), ("duration", F.duration, r"期限|周期|执行期|实施期")):
-        if kind in track or any(kind in t for t in track["topics"]):
-            continue
-        for p in (p for n in sections for p in parts(n)):
+        for p in [*intro, *(p for n in sections for p in parts(n))]:
             if re.search(words, p.text):
                 value, review = fn(p.text, labelled=False)
                 if value:
-                    track[kind] = value
-                    draft.came_from(("tracks", 0, kind), p.lines)
-                    draft.note(("tracks", 0, kind), "；".join(["这是全指南统一的规定，已记在唯一的类别上"] + review))
+                    found[kind] = (value, review, p.lines)
                     break
+    for ti, track in enumerate(tracks):
+        for kind, (value, review, lines) in found.items():
+            if kind in track or any(kind in t for t in track["topics"]):
+                continue
+            track[kind] = dict(value)
+            draft.came_from(("tracks", ti, kind), lines)
+            where = "唯一的类别" if len(tracks) == 1 else "每个没有自己规定的类别"
+            draft.note(("tracks", ti, kind), "；".join([f"这是全指南统一的规定，已记在{where}上"] + review))
+        _track_order(track)
+
+
+def _track_order(track: dict) -> None:
     order = ["id", "name", "funding", "duration", "rules", "topics"]
     kept = {k: track[k] for k in order if k in track}
     track.clear()
@@ -343,7 +352,15 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["deliverables"] = blocks(t.fields["deliverables"])
         draft.came_from(path + ("deliverables",), [n for p in t.fields["deliverables"] for n in p.lines])
     terms: dict = {}
-    for kind, fn in (("funding", F.funding), ("duration", F.duration)):
+    for kind, fn, words in (("funding", F.funding, _FUNDING_SENTENCE), ("duration", F.duration, _DURATION_SENTENCE)):
+        if kind not in t.fields:  # 每项资助5万元，执行期1年。 written in the topic's text: read, text kept too
+            for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", [])]:
+                if len(p.text) <= 80 and words.search(p.text):
+                    value, review = fn(p.text, labelled=False)
+                    if value:
+                        terms[kind] = (value, p.lines, ["取自本题正文中的一句话（原文照留在正文里）", *review])
+                        break
+            continue
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
             value, review = fn(text, labelled=True)
