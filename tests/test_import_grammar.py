@@ -262,3 +262,12 @@ def test_terms_from_a_sentence_in_the_topic_and_once_for_several_tracks():
     assert "funding" not in key  # the track's own topic states it
     assert general["funding"] == {"amount": 5, "kind": "ceiling", "text": "每个项目资助经费不超过5万元"}
     assert general["duration"]["months"] == 12 and "全指南统一的规定" in done.yaml
+
+
+def test_a_notice_title_on_three_lines_under_the_banner():
+    text = ("湖北省科学技术厅文件\n鄂科技发〔2025〕3号\n关于发布2025年湖北省\n软科学研究计划项目\n申报指南的通知\n各有关单位：\n"
+            "一、重点项目\n1.湖北甲研究\n研究内容：甲。\n专题总经费300万元，支持3项。\n")
+    done = convert(text, CONTENT, today="2026-12-01")
+    assert done.guide["title"] == "2025年湖北省软科学研究计划项目申报指南" and "分几行印出" in done.yaml
+    assert done.guide["issuer"] == "湖北省科学技术厅" and "发布单位取自原文第 1 行" in done.yaml
+    assert done.guide["tracks"][0]["topics"][0]["funding"]["kind"] == "ceiling" and "总额" in done.yaml

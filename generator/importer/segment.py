@@ -104,22 +104,28 @@ def find_title(lines: list[Line], word: str = "指南") -> int | None:
     return None
 
 
-def _title_starts_before(before: Line, title: Line) -> bool:
-    """A title printed on two lines (centred, or as two paragraphs): the line before holds its start."""
-    return (not before.is_row and len(before.text) <= 40 and not ends_sentence(before.text)
-            and not P.starts_structure(before.text) and not P.standalone(before.text)
-            and not re.search(r"指南|通知|规划", before.text) and re.match(r"^[（(《“]|^[^\d]{0,12}$", title.text) is not None)
+def _title_starts_before(before: Line, title: Line, first: bool = True) -> bool:
+    """A title printed on two or three lines (centred, or as paragraphs): the line before holds its start.
+    Past the first join, only a line opening a notice's title (关于…, a year) or a centred line continues it."""
+    if before.is_row or len(before.text) > 40 or ends_sentence(before.text) or P.starts_structure(before.text) \
+            or P.standalone(before.text) or re.search(r"指南|通知|规划|：$|:$", before.text) or len(title.text) > 80:
+        return False
+    if first:
+        return re.match(r"^[（(《“]|^[^\d]{0,12}$", title.text) is not None
+    return bool(re.match(r"^关于|^\d{4}\s*年", before.text) or before.indent == 2 and title.indent == 2)
 
 
 def segment(lines: list[Line]) -> Structure:
     ti = find_title(lines)
     if ti is None:
         ti = next((i for i, l in enumerate(lines) if not l.is_row), 0) if lines else None
-    if ti and _title_starts_before(lines[ti - 1], lines[ti]):  # 2021年……项目 / （软科学研究项目）申报指南
+    first = True
+    while ti and _title_starts_before(lines[ti - 1], lines[ti], first):  # 2021年……项目 / （软科学研究项目）申报指南
         head, tail = lines[ti - 1], lines.pop(ti)
         head.text += tail.text
         head.joined += [tail.no, *tail.joined]
         ti -= 1
+        first = False
     front = lines[:ti] if ti is not None else []
     title_line = lines[ti] if ti is not None else None
     body = lines[ti + 1:] if ti is not None else lines
