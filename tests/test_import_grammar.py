@@ -271,3 +271,25 @@ def test_a_notice_title_on_three_lines_under_the_banner():
     assert done.guide["title"] == "2025年湖北省软科学研究计划项目申报指南" and "分几行印出" in done.yaml
     assert done.guide["issuer"] == "湖北省科学技术厅" and "发布单位取自原文第 1 行" in done.yaml
     assert done.guide["tracks"][0]["topics"][0]["funding"]["kind"] == "ceiling" and "总额" in done.yaml
+
+
+def test_heading_levels_word_numbering_and_unnumbered_topics_named_by_a_label():
+    from generator.importer.document import HEADING, LIST_ITEM, TITLE
+
+    def h(text, level):
+        return Node(HEADING, text=text, level=level)
+
+    doc = _doc("html", Node(TITLE, text="2025年宜昌市软科学研究项目申报指南"),
+               h("重点项目", 2), h("宜昌市甲研究", 3), _p("研究内容：甲。"), h("宜昌市乙研究", 3), _p("研究内容：乙。"),
+               h("一般项目", 2), _p("项目名称：宜昌市丙研究"), _p("研究内容：丙。"), _p("项目名称：宜昌市丁研究"), _p("研究内容：丁。"),
+               h("委托项目", 2), Node(LIST_ITEM, text="宜昌市戊研究", marker="（一）"), _p("研究内容：戊。"),
+               Node(LIST_ITEM, text="宜昌市己研究", marker="（二）"), _p("研究内容：己。"),
+               h("申报要求", 2), _p("申报单位应为独立法人。"))
+    done = convert_document(doc, CONTENT, today="2026-12-01")
+    key, general, commissioned = done.guide["tracks"]
+    assert [(t["number"], t["title"]) for t in key["topics"]] == [("1", "宜昌市甲研究"), ("2", "宜昌市乙研究")]
+    assert [t["title"] for t in general["topics"]] == ["宜昌市丙研究", "宜昌市丁研究"]
+    assert "原文此项没有编号" in done.yaml  # numbers the importer gave are marked
+    assert [(t["number"], t["content"]) for t in commissioned["topics"]] == [("（一）", ["戊。"]), ("（二）", ["己。"])]
+    assert done.guide["sections"][0]["heading"] == "申报要求"
+    _all_placed(done)

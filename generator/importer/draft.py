@@ -317,7 +317,9 @@ def split_head(head: str) -> tuple[str | None, str]:
 
 
 def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
-    entry: dict = {"number": t.number}
+    entry: dict = {"number": t.number or str(path[-1] + 1)}
+    if not t.number:
+        draft.note(path + ("number",), "原文此项没有编号，按顺序编为 " + entry["number"] + "，请核对")
     draft.came_from(path + ("number",), [t.line.no])
     title, rest = split_head(t.head)
     inline = ([Part("para", rest, [t.line.no, *t.line.joined])] if rest else []) + t.inline

@@ -147,6 +147,8 @@ def outline(lines) -> list[Item | None]:
             continue
         lab = L.split(text)
         m = marker(text, line.marker, line.level)
+        if m is None and lab and L.kind(lab[0]) == "title" and lab[1]:  # 项目名称：… opens an unnumbered topic
+            m, lab = Marker("label:title", None, "", lab[1]), None
         if m is None or (lab and m.style in ("bullet",)):
             if lab and stack:
                 if owner_depth is not None and len(stack) - 1 > owner_depth and (
@@ -217,7 +219,7 @@ def _roles(roots: list[Item], lines) -> None:
     topic_styles = set()
     for style, its in by_style.items():
         labelled = [it for it in its if fields & set(it.labels) and it.rows < 2]
-        if style.startswith("w:") and style[2:] in TOPIC_WORDS:
+        if style.startswith("w:") and style[2:] in TOPIC_WORDS or style == "label:title":
             topic_styles.add(style)
         elif labelled:
             topic_styles.add(style)
@@ -240,7 +242,7 @@ def _roles(roots: list[Item], lines) -> None:
             by.setdefault(it.style, []).append(it)
         for style, its in by.items():
             has_labels = any(fields & set(it.labels) for it in its)
-            word = style.startswith("w:")
+            word = style.startswith("w:") or style == "label:title"
             titles = sum(1 for it in its if not _sentence(lines[it.index].text) or _title_then_text(it.mark.rest))
             parent = its[0].parent
             inside_topic = any(a.role == "topic" for a in _ancestors(its[0]))
