@@ -45,6 +45,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)
     body_lines: set[int] = field(default_factory=set)  # every non-empty line of the body in the source text
     placed_lines: set[int] = field(default_factory=set)  # those some field, section or heading took
+    furniture: int = 0  # nodes the readers marked as page furniture (running heads, page numbers, navigation)
 
     def report(self, full: bool = False) -> str:
         lines = [f"{len(self.review)} field(s) marked “待核对 review” in the YAML"]
@@ -62,6 +63,8 @@ class Imported:
             lines.append("fields and the source lines they came from:")
             for path, nos in self.placed:
                 lines.append(f"  {path} ← line {_ranges(nos)}")
+        if self.furniture:
+            lines.append(f"{self.furniture} line(s) of page furniture (running heads, page numbers, navigation) left out")
         lines.append(f"{len(self.placed_lines)} of {len(self.body_lines)} source line(s) placed; "
                      f"{len(self.unplaced)} source line(s) not placed in any field" + (":" if self.unplaced else ""))
         for line in self.unplaced[: None if full else 20]:
@@ -204,7 +207,8 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
               "# Draft made by make import: check every “# 待核对 review” comment; English (en:) is left for the reviewer."]
     text_yaml = dump(guide, draft.review, header)
     return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced,
-                    body_lines=body_lines, placed_lines=placed_lines)
+                    body_lines=body_lines, placed_lines=placed_lines,
+                    furniture=sum(1 for p in doc.parts for n in p.nodes if n.layer != "body"))
 
 
 def _body_lines(doc: Document, text: str) -> set[int]:
