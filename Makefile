@@ -47,11 +47,18 @@ test: $(STAMP)
 # A new guide file from the commented template; refuses to overwrite. SLUG defaults to zhinan.
 new: $(STAMP)
 	$(BIN)/python -m generator new --region "$(REGION)" --year "$(YEAR)" $(if $(SLUG),--slug "$(SLUG)")
-# A published guide file (.docx .doc .pdf .html .txt .md) → a draft guide with review comments (CONTRIBUTING.md).
+# A published guide (.docx .doc .pdf .html .txt .md .xlsx .xls .ofd; several files or a folder) → a draft guide
+# with review comments (CONTRIBUTING.md). FILE naming an existing path is one file, else several paths.
+# make import's values reach the command as data, never as shell or make syntax: each is taken raw
+# ($(value …): a `$` in a file name is not expanded), exported, and read by the recipe as "$$NAME".
+IMPORT_VARS := FILE REGION YEAR URL OUTPUT OCR CONTENT
+$(foreach v,$(IMPORT_VARS),$(eval override $(v) := $$(value $(v))))
+export $(IMPORT_VARS)
+
 import: $(STAMP)
-	@test -n "$(FILE)" || { echo "say which file: make import FILE=path/to/guide.docx [REGION=…] [YEAR=…] [URL=…]" >&2; exit 2; }
-	$(BIN)/python -m generator $(if $(CONTENT),--content "$(CONTENT)") import "$(FILE)" $(if $(REGION),--region "$(REGION)") $(if $(YEAR),--year "$(YEAR)") \
-	  $(if $(URL),--url "$(URL)") $(if $(OUTPUT),--output "$(OUTPUT)") $(if $(OCR),--ocr)
+	@test -n "$$FILE" || { echo "say which file: make import FILE=path/to/guide.docx [REGION=…] [YEAR=…] [URL=…]" >&2; exit 2; }
+	@$(BIN)/python -m generator $${CONTENT:+--content "$$CONTENT"} import --split "$$FILE" $${REGION:+--region "$$REGION"} \
+	  $${YEAR:+--year "$$YEAR"} $${URL:+--url "$$URL"} $${OUTPUT:+--output "$$OUTPUT"} $${OCR:+--ocr}
 
 bench-import: $(STAMP)
 	bash tests/ensure-browser.sh

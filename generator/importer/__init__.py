@@ -22,7 +22,7 @@ from . import fields as F
 from . import patterns as P
 from .clean import Line, clean_document, from_text
 from .document import Document
-from .read import ImportFailure, read
+from .read import ImportFailure, extract, read
 from .segment import segment
 from .write import Writes, dump
 
@@ -45,6 +45,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)
     body_lines: set[int] = field(default_factory=set)  # every non-empty line of the body in the source text
     placed_lines: set[int] = field(default_factory=set)  # those some field, section or heading took
+    furniture: int = 0  # nodes the readers marked as page furniture (running heads, page numbers, navigation)
 
     def report(self, full: bool = False) -> str:
         lines = [f"{len(self.review)} field(s) marked “待核对 review” in the YAML"]
@@ -62,6 +63,8 @@ class Imported:
             lines.append("fields and the source lines they came from:")
             for path, nos in self.placed:
                 lines.append(f"  {path} ← line {_ranges(nos)}")
+        if self.furniture:
+            lines.append(f"{self.furniture} line(s) of page furniture (running heads, page numbers, navigation) left out")
         lines.append(f"{len(self.placed_lines)} of {len(self.body_lines)} source line(s) placed; "
                      f"{len(self.unplaced)} source line(s) not placed in any field" + (":" if self.unplaced else ""))
         for line in self.unplaced[: None if full else 20]:
@@ -204,7 +207,8 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
               "# Draft made by make import: check every “# 待核对 review” comment; English (en:) is left for the reviewer."]
     text_yaml = dump(guide, draft.review, header)
     return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced,
-                    body_lines=body_lines, placed_lines=placed_lines)
+                    body_lines=body_lines, placed_lines=placed_lines,
+                    furniture=sum(1 for p in doc.parts for n in p.nodes if n.layer != "body"))
 
 
 def _body_lines(doc: Document, text: str) -> set[int]:
@@ -218,18 +222,23 @@ def _body_lines(doc: Document, text: str) -> set[int]:
     return out
 
 
-def import_guide(source: Path, content: Path, *, region: str = "", year: str = "", output: Path | None = None,
+def import_guide(source: Path | list[Path], content: Path, *, region: str = "", year: str = "", output: Path | None = None,
                  url: str = "", ocr: bool = False, today: str | None = None) -> Imported:
     """Read `source`, make the draft, and write it (and the raw text, and a new region) under `content`."""
-    extracted = read(source, ocr=ocr)
+    extracted = extract(source if isinstance(source, list) else [source], ocr=ocr)  # imp-read: several files
     guide_id = ""
     if output is not None:
         guide_id = output.stem
         if output.suffix not in (".yml", ".yaml"):
             raise ImportFailure(f"--output {output} must end in .yml")
-    imported = convert(extracted.text, content, region=region, year=year, guide_id=guide_id, url=url, today=today,
-                       page_starts=extracted.page_starts, fmt=extracted.fmt)
-    imported.notes += extracted.notes
+    if isinstance(extracted, Document):
+        imported = convert_document(extracted, content, region=region, year=year, guide_id=guide_id, url=url,
+                                    today=today)
+        imported.notes += [n for p in extracted.parts for n in p.notes]
+    else:
+        imported = convert(extracted.text, content, region=region, year=year, guide_id=guide_id, url=url, today=today,
+                           page_starts=extracted.page_starts, fmt=extracted.fmt)
+        imported.notes += extracted.notes
     region_slug = imported.guide["region"]
     guide_path = output if output is not None else content / "guides" / region_slug / f"{imported.guide['id']}.yml"
     if output is not None:
@@ -241,13 +250,13 @@ def import_guide(source: Path, content: Path, *, region: str = "", year: str = "
         if path.exists():
             raise ImportFailure(f"{path} already exists and is never overwritten; remove it or pass --output NEW.yml")
     imported.guide_path, imported.source_path = guide_path, source_path
-    problems = check_draft(imported, content, extracted.text)
+    problems = check_draft(imported, content, imported.source_text)
     if problems:
         raise ImportFailure("the draft would not pass make check, so nothing is written: " + "; ".join(problems[:5])
                             + " — fill these in by hand with make new, or report the file")
     writes = Writes()
     try:
-        text = extracted.text if extracted.text.endswith("\n") else extracted.text + "\n"
+        text = imported.source_text if imported.source_text.endswith("\n") else imported.source_text + "\n"
         writes.create(source_path, text)
         writes.create(guide_path, imported.yaml)
         if imported.region_added:
@@ -341,9 +350,17 @@ def _title_slug(title: str, region: dict, year: str) -> str:
 
 
 def _issuer(front: list[Line], region: dict, text: str) -> tuple[str, int | None]:
+    """The issuing body: a line naming it alone (the signature), the banner (某某局文件), or the notice's
+    title before 关于; otherwise the region's usual bureau (marked as inferred)."""
     for l in front:
         if P.ORG_LINE.match(l.text.strip()) and len(l.text) <= 30:
             l.used = True
             return l.text.strip(), l.no
+    for l in front:
+        m = re.match(r"^([\u4e00-\u9fff（）()、\s]{2,40}?(?:委员会|局|厅|人民政府|政府|办公室|办公厅))\s*(?:文件|关于)", l.text.strip())
+        if m:
+            if l.text.strip().endswith("文件"):
+                l.used = True
+            return re.sub(r"\s+", "", m.group(1)), l.no
     suffix = "省科学技术厅" if region.get("kind") == "province" else "市科学技术局"
     return region["zh"] + suffix, None

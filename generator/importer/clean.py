@@ -259,7 +259,9 @@ def join_broken(lines: list[Line], wrapped: bool = False) -> list[Line]:
         elif indents and line.indent:
             joins = False  # an indented line opens a paragraph
         elif indents and full and width(last) >= 0.9 * full:
-            joins = not P.starts_structure(line.text) and not P.standalone(line.text)  # a full line wraps on
+            # a full line wraps on; paragraphs here open indented, so an unindented 研究任务：… is the wrapped
+            # rest of a sentence, not a label (a numbered heading still is not joined)
+            joins = not P.heading_like(line.text) and not P.standalone(line.text)
         else:
             joins = continues(prev.text, line.text) if prev is not None else False
             joins = joins or bool(full and width(last) >= 0.85 * full and not ends_sentence(last)

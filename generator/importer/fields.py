@@ -14,6 +14,7 @@ from . import patterns as P
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-—~～至到]\s*(\d+(?:\.\d+)?)\s*)?(万元|万|元|亿元)")
 _CEILING = re.compile(r"不超过|不高于|最高|最多|上限|以内|以下|封顶|非定额|原则上不超")
+_TOTAL = re.compile(r"总经费|总额|共安排|合计|总计|总资助|总投入|累计")
 _FIXED = re.compile(r"定额|每项|每个|每家|支持经费|资助经费")
 _MONTHS = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(个月|年半|年)")
 _RANGE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:到|至|—|－|–|-|~|～)+\s*"
@@ -51,6 +52,9 @@ def funding(text: str, labelled: bool) -> tuple[dict | None, list[str]]:
         review.append(f"经费是一个范围（{m.group(0)}），amount 记为下限")
     if not _CEILING.search(clause) and not _FIXED.search(clause):
         review.append("经费是定额还是上限，原文未明说")
+    if _TOTAL.search(clause):
+        kind = "ceiling"
+        review.append("原文写的是总额，不是每项的金额；已记为上限（ceiling），请核对")
     if len(_AMOUNT.findall(clause)) > 1:
         review.append("这句话里有不止一个金额")
     result = {"amount": amount, "kind": kind, "text": clause}

@@ -46,6 +46,7 @@ NOT_A_FIELD = re.compile(r"说明|备注|注意|要求$(?<!申报要求)|方式$
 # A lead-in sentence, not a label: 重点支持以下方向：, 具体要求如下：
 LEAD_IN = re.compile(r"如下|以下|包括|下列|主要有|具体为|分别为|为$|是$|有$|各有关单位|各区|各市|各县|各.*单位")
 
+_VERB = re.compile(r"^(形成|提出|开展|完成|建立|构建|编制|提交|围绕|针对|聚焦|重点|通过|分析|梳理|研究提出|撰写|出版|发表)")
 _BY_NAME = {name: kind for kind, names in SYNONYMS.items() for name in names}
 _NAMES = sorted(_BY_NAME, key=len, reverse=True)
 _COLON = "：:"
@@ -73,16 +74,19 @@ def split(text: str) -> tuple[str, str] | None:
     """`研究内容：甲乙。` → ("研究内容", "甲乙。"); None when the paragraph does not start with a label.
 
     A label is a short phrase before a colon, with no sentence punctuation, that is not a lead-in
-    (`重点支持以下方向：`) nor an address line (`各有关单位：`), and does not start with a number.
+    (`重点支持以下方向：`) nor an address line (`各有关单位：`), and holds no digit, quote or title mark
+    (`形成总体研究成果1项：《…》` is a sentence).
     """
     m = FORM.match(text)
     if not m:
         return None
     label = m.group(1).strip()
-    if LEAD_IN.search(label) or re.match(r"^[\d（(一二三四五六七八九十①-⑳]", label) or "、" in label:
+    if LEAD_IN.search(label) or re.match(r"^[（(一二三四五六七八九十①-⑳]", label) or re.search(r"[\d、《》“”]", label):
         return None
     if len(label) < 2 or not re.search(r"[\u4e00-\u9fff]", label):
         return None
+    if len(label) > 6 and _VERB.match(label) and re.sub(r"\s+", "", label) not in _BY_NAME:
+        return None  # 形成课题研究成果：… is a sentence about a result, not a label
     if len(label) > 8 and kind(label) is None:
         return None  # a long phrase naming no field is a sentence with a colon, not a label
     return label, m.group(2).strip()
