@@ -1,0 +1,174 @@
+"""`make eval-import` (python -m generator.importer.evaluate): does the importer generalise?
+
+Renders every call guide in content/ in `--variants` seeded variants each (layouts.py), over the
+`--formats` given, keeps the files under `--out`/variants/<id>/ (default build/eval-import/), prints
+the PDFs in one Chromium, imports each variant in-process and scores it (score.py), then prints
+fields right per format and per field, the overall share, and the weakest variants with their worst
+fields and the command that reproduces each; everything is written to `--out`/summary.json.
+A benchmark command, not a test; tests/test_eval_import.py runs a small sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from . import layouts, render, render_docx, render_xlsx, truth
+from .score import ROOT, evaluate
+
+
+def write_files(v: layouts.Variant, files: list[layouts.File], folder: Path, issuer: str, pdfs: list) -> list[Path]:
+    """Each file of the variant into `folder`; a PDF's print job is appended to `pdfs` (printed later)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for f in files:
+        path = folder / f.name
+        if f.fmt == "txt":
+            render.write_text(f, v, path)
+        elif f.fmt == "md":
+            path.write_text(render.markdown(f, v), encoding="utf-8")
+        elif f.fmt == "html":
+            path.write_text(render.web_page(f, v), encoding="utf-8")
+        elif f.fmt == "docx":
+            render_docx.write(f, v, path, issuer)
+        elif f.fmt == "xlsx":
+            render_xlsx.write(f, path)
+        elif f.fmt == "pdf":
+            pdfs.append((render.print_page(f, v), path, *render.header_footer(f, v, issuer)))
+        else:
+            raise ValueError(f"unknown format {f.fmt}")
+        paths.append(path)
+    return paths
+
+
+def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str = "") -> list[dict]:
+    """Render the variants; returns one record per variant (its files, description and Expected)."""
+    specs = [s for s in truth.load(ROOT / "content") if only in s.key]
+    variants_dir = out / "variants"
+    if variants_dir.exists():
+        shutil.rmtree(variants_dir)
+    records, pdfs = [], []
+    for g, spec in enumerate(specs):
+        for i in range(per_guide):
+            fmt = formats[(g * per_guide + i) % len(formats)]
+            rng = random.Random(f"{seed}:{spec.key}:{i}:{fmt}")
+            v = layouts.choose(spec, fmt, i, rng)
+            files, expected = layouts.build(spec, v, rng)
+            paths = write_files(v, files, variants_dir / v.id, spec.issuer, pdfs)
+            records.append({"variant": v, "paths": paths, "expected": expected, "guide": spec.key})
+    if pdfs:
+        from .. import sample
+
+        sample.print_html(pdfs)
+    return records
+
+
+def _reproduce(paths: list[Path]) -> str:
+    target = paths[0] if len(paths) == 1 else paths[0].parent
+    try:
+        shown = target.relative_to(ROOT)
+    except ValueError:
+        shown = target
+    return f'make import FILE="{shown}{"/" if len(paths) > 1 else ""}"'
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.importer.evaluate", description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--variants", type=int, default=24, help="variants per guide (default 24)")
+    parser.add_argument("--formats", default=",".join(layouts.FORMATS),
+                        help=f"comma-separated, of {','.join(layouts.FORMATS)} (default all)")
+    parser.add_argument("--guides", default="", help="only guides whose region-id contains this")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "eval-import")
+    parser.add_argument("--weakest", type=int, default=10)
+    args = parser.parse_args(argv)
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in layouts.FORMATS]
+    if unknown or not formats:
+        print(f"--formats: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(layouts.FORMATS)}",
+              file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    records = generate(args.seed, args.variants, formats, args.out, args.guides)
+    rendered = time.perf_counter() - started
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in records:
+            v: layouts.Variant = r["variant"]
+            res = evaluate(r["paths"], r["expected"], Path(tmp))
+            s = res.score
+            worst = Counter(s.wrong_by_field).most_common(4)
+            rows.append({"id": v.id, "guide": r["guide"], "format": v.fmt, "describe": v.describe(),
+                         "files": [str(p) for p in r["paths"]], "reproduce": _reproduce(r["paths"]),
+                         "right": s.right, "total": s.total, "share": s.share, "error": res.error,
+                         "check_error": res.check_error, "unplaced": res.unplaced, "review": res.review,
+                         "seconds": round(res.seconds, 3), "worst_fields": worst,
+                         "by_field": {k: [k_total - s.wrong_by_field[k], k_total] for k, k_total in s.by_field.items()},
+                         "misses": s.misses[:40]})
+    summary = _summary(rows, args, formats, rendered, time.perf_counter() - started)
+    (args.out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    _print(summary, args.weakest)
+    print(f"\nfull results: {args.out / 'summary.json'}")
+    return 0
+
+
+def _summary(rows: list[dict], args, formats: list[str], rendered: float, elapsed: float) -> dict:
+    def share(sel):
+        right, total = sum(r["right"] for r in sel), sum(r["total"] for r in sel)
+        return {"variants": len(sel), "right": right, "total": total,
+                "share": round(right / total, 4) if total else 0.0,
+                "failed": sum(1 for r in sel if r["error"]),
+                "check_failed": sum(1 for r in sel if not r["error"] and r["check_error"]),
+                "unplaced": sum(r["unplaced"] or 0 for r in sel)}
+
+    by_format = {f: share([r for r in rows if r["format"] == f]) for f in formats}
+    by_guide = {g: share([r for r in rows if r["guide"] == g]) for g in sorted({r["guide"] for r in rows})}
+    fields: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        for k, (right, total) in r["by_field"].items():
+            fields[k][0] += right
+            fields[k][1] += total
+    return {"seed": args.seed, "variants_per_guide": args.variants, "formats": formats,
+            "render_seconds": round(rendered, 1), "seconds": round(elapsed, 1),
+            "overall": share(rows), "by_format": by_format, "by_guide": by_guide,
+            "by_field": {k: {"right": a, "total": b, "share": round(a / b, 4) if b else 0.0}
+                         for k, (a, b) in sorted(fields.items())},
+            "variants": sorted(rows, key=lambda r: (r["share"], r["id"]))}
+
+
+def _print(summary: dict, weakest: int) -> None:
+    o = summary["overall"]
+    print(f"eval-import: {o['variants']} variants, seed {summary['seed']}, {summary['seconds']} s "
+          f"(rendering {summary['render_seconds']} s)")
+    print(f"\n{'format':8} {'variants':>8} {'fields right':>16} {'share':>7} {'failed':>6} {'check✗':>6} {'unplaced':>8}")
+    for name, x in list(summary["by_format"].items()) + [("overall", o)]:
+        print(f"{name:8} {x['variants']:>8} {x['right']:>7}/{x['total']:<8} {x['share']:>7.1%} {x['failed']:>6} "
+              f"{x['check_failed']:>6} {x['unplaced']:>8}")
+    print("\nby guide:")
+    for name, x in summary["by_guide"].items():
+        print(f"  {name:42} {x['right']:>6}/{x['total']:<6} {x['share']:.1%}")
+    print("\nby field:")
+    for name, x in summary["by_field"].items():
+        print(f"  {name:28} {x['right']:>6}/{x['total']:<6} {x['share']:.1%}")
+    print(f"\nper variant (weakest {weakest}):")
+    for r in summary["variants"][:weakest]:
+        print(f"  {r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id']}  [{r['describe']}]")
+        if r["error"]:
+            print(f"         import failed: {r['error']}")
+        if r["check_error"]:
+            print(f"         make check fails: {r['check_error'][:200]}")
+        if r["worst_fields"]:
+            print("         worst: " + ", ".join(f"{k} ×{n}" for k, n in r["worst_fields"]))
+        print(f"         {r['reproduce']}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,167 @@
+"""make eval-import: the layout generator renders what it claims, the scorer can fail and can pass, and a
+small seeded sample of variants (one of each format, one PDF) imports at least as well as the importer
+did when the threshold was set (it fails if the importer regresses).
+
+The sample runs the command in a process of its own (Playwright's sync API prints the PDF) and reads
+its summary.json; `make eval-import` runs the full set.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, ROOT
+from generator.importer.evaluate import layouts, render, render_docx, render_xlsx, truth
+from generator.importer.evaluate.score import compare
+
+# Fields right over the sample (--variants 2 --seed 3, all formats), measured when this was set; lower
+# only with a reason. The issue's goal over the full set is 98 %.
+SAMPLE_THRESHOLD = 0.025
+
+
+def _variant(key: str, fmt: str, seed: int, **force):
+    spec = next(s for s in truth.load(CONTENT) if s.key == key)
+    rng = random.Random(seed)
+    v = layouts.choose(spec, fmt, 0, rng)
+    for k, val in force.items():
+        setattr(v, k, val)
+    files, expected = layouts.build(spec, v, rng)
+    return spec, v, files, expected
+
+
+def _perfect(expected: layouts.Expected) -> dict:
+    """The draft a perfect importer would write for a variant."""
+    tracks: dict[int, list] = {}
+    for t in expected.topics:
+        topic = {"number": t["number"], "title": t["title"], "tags": [],
+                 "content": t["content"], "deliverables": t["deliverables"]}
+        for k in ("funding", "duration"):
+            if t[k]:
+                topic[k] = dict(t[k])
+        if t["contacts"]:
+            topic["contacts"] = t["contacts"]
+        tracks.setdefault(t["track"], []).append(topic)
+    guide = {"title": expected.title, "year": expected.year, "region": expected.region,
+             "issuer": expected.issuer or "某局", "tracks": [{"topics": v} for v in tracks.values()]}
+    if expected.doc_number:
+        guide["doc_number"] = expected.doc_number
+    if expected.window:
+        guide["window"] = expected.window
+    if expected.contacts:
+        guide["contacts"] = expected.contacts
+    return guide
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_rendered_variant_has_the_numbering_and_labels_it_claims(seed):
+    spec, v, files, expected = _variant("hubei-2023-ruankexue-zhongdian", "txt", seed,
+                                        topics_as="paragraphs", content_unlabelled=False)
+    text = render.text(files[-1], v)
+    lines = [l.strip("\u3000 \r") for l in text.split("\n")]
+    topic = expected.topics[0]
+    style = v.scheme[1]
+    first = next(l for l in lines if topic["title"] in l and not l.startswith(("附件", "关于")))
+    marker = first[: first.index(topic["title"])]
+    if style == "kw":
+        assert marker.startswith(v.keyword) and marker.endswith(v.kw_sep.strip())
+    else:
+        assert marker == layouts.STYLES[style][0](1, "1").translate(layouts.FULLWIDTH if v.fullwidth else {})
+    assert layouts.number_of(marker) == topic["number"]
+    label = v.labels["content"]
+    assert any(l.startswith((label + v.colon, f"【{label}】")) for l in lines), (label, v.describe())
+    if expected.window:
+        y, m, d = expected.window["closes"][:10].split("-")
+        closes = (f"{int(m)}月{int(d)}日" if v.window_form == "year-omitted" else f"{y}年{int(m)}月{int(d)}日")
+        assert any(closes.translate(layouts.FULLWIDTH if v.fullwidth else {}) in l for l in lines)
+    assert ("\r\n" in text) == v.crlf
+
+
+def test_synonyms_colons_and_two_line_titles_are_printed_as_chosen():
+    spec, v, files, expected = _variant("tianjin-2021-zhiku-ruankexue", "txt", 5, topics_as="paragraphs",
+                                        label_form="inline", colon=":", title_lines=2, notice=False,
+                                        content_unlabelled=False)
+    v.labels["content"] = "需求描述"
+    files, expected = layouts.build(spec, v, random.Random(5))
+    text = render.text(files[0], v)
+    assert "需求描述:" in text and "研究内容" not in text
+    lines = [l.strip("\u3000") for l in text.splitlines()]
+    first, second = layouts._two_lines(expected.title)
+    at = lines.index(first)
+    assert lines[at + 1] == second and first + second == expected.title
+    assert text.splitlines()[at].startswith("\u3000\u3000")  # centred
+
+
+def test_word_numbering_is_real_numbering_not_text(tmp_path):
+    spec, v, files, expected = _variant("hubei-2023-ruankexue-zhongdian", "docx", 1, topics_as="paragraphs",
+                                        scheme=("一、", "（一）", "1."), word_numbering=True, notice=False)
+    path = tmp_path / "g.docx"
+    render_docx.write(files[0], v, path, spec.issuer)
+    with zipfile.ZipFile(path) as z:
+        numbering = z.read("word/numbering.xml").decode()
+        body = z.read("word/document.xml").decode()
+    assert 'w:val="chineseCounting"' in numbering and "（%1）" in numbering
+    assert expected.topics[0]["title"] in body and "（一）" + expected.topics[0]["title"] not in body
+    assert body.count("<w:numPr>") >= len(expected.topics)
+    assert expected.topics[0]["number"] == "（一）"
+
+
+def test_tables_merge_cells_in_word_and_spreadsheets(tmp_path):
+    import openpyxl
+
+    spec, v, files, expected = _variant("chengdu-2023-ruankexue", "xlsx", 2, merge_cells=True, table_tracks="column")
+    path = tmp_path / "g.xlsx"
+    render_xlsx.write(files[0], path)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.cell(1, 1).value == expected.title and sheet.merged_cells.ranges
+    heads = [c.value for c in sheet[2]]
+    assert v.title_head in heads and v.labels["content"] in heads and "类别" in heads
+    assert [str(sheet.cell(3 + i, 1).value) for i in range(3)] == ["1", "2", "3"]
+
+
+def test_the_scorer_gives_a_perfect_draft_everything_and_an_empty_one_nothing():
+    for key, fmt, seed in [("chengdu-2023-ruankexue", "docx", 1), ("shanghai-2020-ruankexue-zhongdian-2", "html", 4),
+                           ("tianjin-2021-zhiku-ruankexue", "pair", 7)]:
+        _, _, _, expected = _variant(key, fmt, seed)
+        assert compare(expected, _perfect(expected)).share == 1.0
+        empty = compare(expected, {})
+        assert empty.right == 0 and empty.total >= 5 * len(expected.topics)
+        broken = _perfect(expected)
+        broken["tracks"][0]["topics"][0]["title"] += "研究"
+        broken["tracks"][0]["topics"] = broken["tracks"][0]["topics"][:-1]
+        s = compare(expected, broken)
+        assert 0.5 < s.share < 1.0 and any("title" in m for m in s.misses)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> dict:
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium (tests/ensure-browser.sh installs it)")
+    out = tmp_path_factory.mktemp("eval-import")
+    done = subprocess.run([sys.executable, "-m", "generator.importer.evaluate", "--variants", "2", "--seed", "3",
+                           "--out", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "weakest" in done.stdout and "make import FILE=" in done.stdout
+    return json.loads((out / "summary.json").read_text(encoding="utf-8"))
+
+
+def test_the_sample_covers_every_format_and_keeps_its_files(sample):
+    assert set(sample["by_format"]) == set(layouts.FORMATS)
+    assert all(x["variants"] >= 1 for x in sample["by_format"].values())
+    for row in sample["variants"]:
+        assert all(Path(f).is_file() for f in row["files"])
+        assert row["total"] > 20
+
+
+def test_the_importer_does_not_regress_on_the_sample(sample, capsys):
+    o = sample["overall"]
+    with capsys.disabled():
+        print(f"\n  eval-import sample: {o['share']:.1%} of {o['total']} fields right over {o['variants']} variants "
+              + ", ".join(f"{k} {x['share']:.0%}" for k, x in sample["by_format"].items()))
+    assert o["share"] >= SAMPLE_THRESHOLD, json.dumps(sample["variants"][:3], ensure_ascii=False)[:3000]
