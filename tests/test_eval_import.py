@@ -62,17 +62,17 @@ def _perfect(expected: layouts.Expected) -> dict:
 @pytest.mark.parametrize("seed", range(12))
 def test_a_rendered_variant_has_the_numbering_and_labels_it_claims(seed):
     spec, v, files, expected = _variant("hubei-2023-ruankexue-zhongdian", "txt", seed,
-                                        topics_as="paragraphs", content_unlabelled=False)
+                                        topics_as="paragraphs", content_unlabelled=False, title_label="")
     text = render.text(files[-1], v)
     lines = [l.strip("\u3000 \r") for l in text.split("\n")]
     topic = expected.topics[0]
     style = v.scheme[1]
     first = next(l for l in lines if topic["title"] in l and not l.startswith(("附件", "关于")))
-    marker = first[: first.index(topic["title"])]
+    marker = first[: first.index(topic["title"])].rstrip(" \u3000")
     if style == "kw":
         assert marker.startswith(v.keyword) and marker.endswith(v.kw_sep.strip())
     else:
-        assert marker == layouts.STYLES[style][0](1, "1").translate(layouts.FULLWIDTH if v.fullwidth else {})
+        assert marker == layouts.STYLES[style][0](1, "1").translate(layouts.FULLWIDTH if v.fullwidth else {}).rstrip()
     assert layouts.number_of(marker) == topic["number"]
     label = v.labels["content"]
     assert any(l.startswith((label + v.colon, f"【{label}】")) for l in lines), (label, v.describe())
@@ -86,11 +86,12 @@ def test_a_rendered_variant_has_the_numbering_and_labels_it_claims(seed):
 def test_synonyms_colons_and_two_line_titles_are_printed_as_chosen():
     spec, v, files, expected = _variant("tianjin-2021-zhiku-ruankexue", "txt", 5, topics_as="paragraphs",
                                         label_form="inline", colon=":", title_lines=2, notice=False,
-                                        content_unlabelled=False)
+                                        content_unlabelled=False, title_label="课题名称")
     v.labels["content"] = "需求描述"
     files, expected = layouts.build(spec, v, random.Random(5))
     text = render.text(files[0], v)
     assert "需求描述:" in text and "研究内容" not in text
+    assert f"课题名称:{expected.topics[0]['title']}" in text
     lines = [l.strip("\u3000") for l in text.splitlines()]
     first, second = layouts._two_lines(expected.title)
     at = lines.index(first)

@@ -158,6 +158,17 @@ def _print(summary: dict, weakest: int) -> None:
     print("\nby field:")
     for name, x in summary["by_field"].items():
         print(f"  {name:28} {x['right']:>6}/{x['total']:<6} {x['share']:.1%}")
+    failures = Counter(r["error"].split(";")[0][:110] for r in summary["variants"] if r["error"])
+    if failures:
+        print("\nimports that failed (each counts all its fields wrong):")
+        for error, n in failures.most_common():
+            example = next(r["id"] for r in summary["variants"] if r["error"].startswith(error))
+            print(f"  ×{n:<3} {error}  (e.g. {example})")
+    checks = [r for r in summary["variants"] if not r["error"] and r["check_error"]]
+    if checks:
+        print("\ndrafts that fail make check:")
+        for r in checks:
+            print(f"  {r['id']}: {r['check_error'][:150]}")
     print(f"\nper variant (weakest {weakest}):")
     for r in summary["variants"][:weakest]:
         print(f"  {r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id']}  [{r['describe']}]")

@@ -130,6 +130,9 @@ class Variant:
     indent: str  # "\u3000\u3000" or ""
     items_marked: bool  # list items inside a topic printed with the item style's marker
     section_style: str  # requirements' items: "item" (deeper than topics) or "topic" (the topics' own marker)
+    sections_first: bool = False  # requirements before the tracks
+    marker_gap: str = ""  # between a topic's marker and its title: "", " " or U+3000
+    title_label: str = ""  # the topic's title under a label on its own line (项目名称：…), its number alone above
     encoding: str = "utf-8"  # txt: utf-8 | gb18030
     crlf: bool = False
     word_numbering: bool = False  # docx: topics (and tracks) numbered by Word, not in the text
@@ -226,7 +229,9 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         title_lines=rng.choice([1, 1, 2]), notice=notice, banner=rng.random() < 0.5,
         blank_lines=rng.random() < 0.4, fullwidth=rng.random() < 0.25,
         indent=rng.choice(["\u3000\u3000", "\u3000\u3000", ""]), items_marked=rng.random() < 0.7,
-        section_style=rng.choice(["item", "topic"]),
+        section_style="item" if scheme[1] == "kw" else rng.choice(["item", "topic"]),
+        sections_first=rng.random() < 0.3, marker_gap=rng.choice(["", "", " ", "\u3000"]),
+        title_label=rng.choice(["项目名称", "课题名称", "题目", "方向名称"]) if fmt != "docx" and rng.random() < 0.12 else "",
         encoding=rng.choice(["utf-8", "gb18030"]), crlf=rng.random() < 0.4,
         word_numbering=fmt == "docx" and rng.random() < 0.5 and STYLES.get(scheme[1], (0, None))[1] is not None,
         word_headings=rng.random() < 0.5, title_break=rng.choice(["paragraphs", "break"]),
@@ -468,7 +473,12 @@ def _two_lines(title: str) -> list[str]:
 
 def _topic_blocks(v: Variant, t: Topic, spec: Spec, marker: str, item_level_parent: str) -> list[Block]:
     out: list[Block] = []
-    out.append(Block("head", t.title, marker=marker, level=2, role="topic"))
+    if v.title_label:
+        out.append(Block("head", "", marker=number_of(marker), level=2, role="topic"))
+        out.append(Block("p", v.title_label + v.colon + t.title))
+    else:
+        gap = v.marker_gap if marker and not marker[-1].isspace() else ""
+        out.append(Block("head", t.title, marker=marker + gap, level=2, role="topic"))
     col = v.colon
     for f in v.order:
         if f in ("content", "deliverables"):
@@ -634,8 +644,29 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
         time = s.tracks[0].duration if v.duration_at == "guide" else None
         if money or time:
             guide += _track_facts(v, money, time)
+    # requirements and the rest, at the track level, before or after the tracks
+    def requirements(n1: int) -> tuple[list[Block], int]:
+        out: list[Block] = []
+        for heading, body in s.sections:
+            n1 += 1
+            out.append(Block("head", f"【{heading}】" if v.scheme[0] == "【】" else heading, marker=_marker(v, 1, n1),
+                             level=1, role="section"))
+            k = 0
+            for kind, text in body:
+                if kind == "li":
+                    k += 1
+                    lvl = 2 if v.section_style == "topic" else 3
+                    out.append(Block("item", text, marker=_marker(v, lvl, k, str(n1)), level=lvl))
+                else:
+                    k = 0
+                    out.append(Block("p", text))
+        return out, n1
+
     # tracks and their topics
     n1 = 0
+    if v.sections_first:
+        reqs, n1 = requirements(n1)
+        guide += reqs
     in_table = v.topics_as != "paragraphs"
     seq = 0
     for ti, tr in enumerate(s.tracks):
@@ -671,20 +702,9 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
             attach_tables += [Block("p", f"{s.title}项目表", role="table-title"), tbl]
         else:
             guide.append(tbl)
-    # requirements and the rest, at the track level
-    for heading, body in s.sections:
-        n1 += 1
-        guide.append(Block("head", f"【{heading}】" if v.scheme[0] == "【】" else heading, marker=_marker(v, 1, n1),
-                           level=1, role="section"))
-        k = 0
-        for kind, text in body:
-            if kind == "li":
-                k += 1
-                lvl = 2 if v.section_style == "topic" else 3
-                guide.append(Block("item", text, marker=_marker(v, lvl, k, str(n1)), level=lvl))
-            else:
-                k = 0
-                guide.append(Block("p", text))
+    if not v.sections_first:
+        reqs, n1 = requirements(n1)
+        guide += reqs
     if not v.notice:
         if s.window:
             n1 += 1

@@ -41,7 +41,8 @@ def write(f: File, path: Path) -> None:
             for j, c in enumerate(row):
                 if c is None:
                     continue
-                cell = sheet.cell(top + i, j + 1, "\n".join(c.paras))
+                value = "\n".join(c.paras)
+                cell = sheet.cell(top + i, j + 1, int(value) if value.isascii() and value.isdigit() else value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 if c.header:
                     cell.font = Font(bold=True)
