@@ -46,7 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--year", default="")
     new.add_argument("--slug", default="zhinan", help="the id after the year (default: zhinan)")
     import_cli.add_parser(sub)
+    msgs = sub.add_parser("messages", help="the interface catalogues (generator/locale/): check | update | init LANG")
+    msgs.add_argument("action", nargs="+", metavar="check|update|init LANG")
     args = parser.parse_args(argv)
+    if args.command == "messages":
+        from . import messages
+        return messages.main(args.action)
     if args.command == "import":
         return import_cli.run(args, _shown, build_date().isoformat())
     if args.languages is not None:

@@ -256,6 +256,7 @@ class Renderer:
     def __init__(self, site, lang: str = i18n.DEFAULT, **globals_):
         self.lang = lang
         self.env = make_env()
+        i18n.install(self.env, lang)
         self.env.globals.update(site=site, lang=lang, **globals_)
         # Keys of the guides whose pages must be rendered; None: all (set by build.generate).
         self.changed_guides: set[str] | None = None

@@ -21,6 +21,8 @@
   // Keys as in generator/i18n.py ("js.status.open"); atlas-strings.js holds them without "js.".
   function word(key, values) {
     var text = S[key.replace(/^js\./, "")] || "";
+    // A plural message is the list of its forms; ATLAS_PLURAL (atlas-strings.js) picks one for n.
+    if (Array.isArray(text)) text = text[window.ATLAS_PLURAL ? window.ATLAS_PLURAL((values || {}).n) : 0] || text[0];
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     return text;
   }
