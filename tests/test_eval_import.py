@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -62,7 +63,7 @@ def _perfect(expected: layouts.Expected) -> dict:
 @pytest.mark.parametrize("seed", range(12))
 def test_a_rendered_variant_has_the_numbering_and_labels_it_claims(seed):
     spec, v, files, expected = _variant("hubei-2023-ruankexue-zhongdian", "txt", seed,
-                                        topics_as="paragraphs", content_unlabelled=False, title_label="")
+                                        topics_as="paragraphs", content_unlabelled=False, title_label="", txt_wrap=0)
     text = render.text(files[-1], v)
     lines = [l.strip("\u3000 \r") for l in text.split("\n")]
     topic = expected.topics[0]
@@ -97,6 +98,20 @@ def test_synonyms_colons_and_two_line_titles_are_printed_as_chosen():
     at = lines.index(first)
     assert lines[at + 1] == second and first + second == expected.title
     assert text.splitlines()[at].startswith("\u3000\u3000")  # centred
+
+
+def test_numbering_runs_on_across_tracks_and_pages_and_text_are_shaped_as_chosen():
+    spec, v, files, expected = _variant("tianjin-2021-zhiku-ruankexue", "html", 2, topics_as="paragraphs",
+                                        scheme=("一、", "kw", "1."), keyword="课题", kw_numeral="arabic", kw_sep="：",
+                                        continue_numbering=True, html_breaks=True, title_label="", marker_gap="")
+    numbers = [t["number"] for t in expected.topics]
+    assert numbers == [f"课题{n}" for n in range(1, len(numbers) + 1)] and len(numbers) == 36
+    page = render.web_page(files[-1], v)
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "<br>" in page and f"课题13：{expected.topics[12]['title']}" in text
+    assert page.index("<h1>") < page.index("class='article'")
+    v.txt_wrap = 33
+    assert max(len(l) for l in render.text(files[-1], v).splitlines()) <= 33
 
 
 def test_word_numbering_is_real_numbering_not_text(tmp_path):

@@ -141,6 +141,10 @@ class Variant:
     attachment_fmt: str = ""  # pair: the attachment's format
     notice_fmt: str = ""  # pair: the notice's format
     md_table: bool = False
+    continue_numbering: bool = False  # topics numbered on across tracks (项目11 opens the second track)
+    html_breaks: bool = False  # web page: paragraphs separated by <br> inside one block, not <p>s
+    txt_wrap: int = 0  # .txt: lines hard-wrapped at this many characters (text copied out of a PDF)
+    cell_contact: int = 0  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
     running_head: str = ""
     page_footer: str = "dash"  # pdf: "— 3 —" or "第3页 共8页"
 
@@ -225,7 +229,7 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         has=has, funding_at=funding_at, funding_form=rng.choice(["label", "sentence"]),
         duration_at=duration_at, duration_form=rng.choice(["label", "sentence"]), contacts_at=contacts_at,
         contact_form=rng.randrange(5), short_office=rng.random() < 0.4,
-        window_form=rng.choice(["hours", "dates", "year-omitted", "start-end"]), window_label=rng.choice(WINDOW_LABELS),
+        window_form=rng.choice(["hours", "dates", "year-omitted", "start-end", "dash"]), window_label=rng.choice(WINDOW_LABELS),
         title_lines=rng.choice([1, 1, 2]), notice=notice, banner=rng.random() < 0.5,
         blank_lines=rng.random() < 0.4, fullwidth=rng.random() < 0.25,
         indent=rng.choice(["\u3000\u3000", "\u3000\u3000", ""]), items_marked=rng.random() < 0.7,
@@ -236,7 +240,9 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         word_numbering=fmt == "docx" and rng.random() < 0.5 and STYLES.get(scheme[1], (0, None))[1] is not None,
         word_headings=rng.random() < 0.5, title_break=rng.choice(["paragraphs", "break"]),
         attachment_fmt=attachment_fmt, notice_fmt=notice_fmt, md_table=topics_as != "paragraphs",
-        running_head=rng.choice(["issuer", "title"]), page_footer=rng.choice(["dash", "of"]))
+        running_head=rng.choice(["issuer", "title"]), page_footer=rng.choice(["dash", "of"]),
+        cell_contact=rng.randrange(3), continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
+        html_breaks=rng.random() < 0.3, txt_wrap=rng.choice([0, 0, 0, 33, 38]))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -325,6 +331,7 @@ def _money_text(v: Variant, f: dict, sentence: bool) -> str:
             return random.Random(amount).choice([f"每项定额资助{amount}万元。", f"每个项目支持经费{amount}万元。",
                                                  f"财政定额资助{amount}万元/项。"])
         return random.Random(amount).choice([f"每项资助不超过{amount}万元。", f"每项支持经费不超过{amount}万元。",
+                                             f"原则上每项资助额度最高不超过{amount}万元。",
                                              f"拟支持经费不超过{amount}万元/项。"])
     return f"{amount}万元" if f["kind"] == "fixed" else f"不超过{amount}万元"
 
@@ -352,6 +359,8 @@ def _window_text(v: Variant, w: dict) -> str:
         d = _date_zh(s) if year else _date_zh(s).split("年", 1)[1]
         return _num(v, d + (f"{int(s[11:13])}:{s[14:16]}" if len(s) > 10 else ""))
     o, c = w["opens"], w["closes"]
+    if v.window_form == "dash":
+        return f"{v.window_label}{v.colon}{at(o)}—{at(c)}"
     if v.window_form == "hours":
         return f"网上申报时间为{at(o)}至{at(c)}。"
     if v.window_form == "year-omitted":
@@ -546,6 +555,15 @@ def _cell_paras(v: Variant, paras: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _contact_cell(v: Variant, c: dict) -> list[str]:
+    office, person, phone = c.get("office", ""), c.get("person", ""), _num(v, c.get("phone", ""))
+    if v.cell_contact == 1:
+        return [x for x in (office, person, phone) if x]
+    if v.cell_contact == 2 and person:
+        return [f"{person}，{phone}" + (f"（{office}）" if office else "")]
+    return [" ".join(x for x in (office, person, phone) if x)]
+
+
 def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
     """Topics as rows: 序号 | 题目 | 研究内容 | 考核指标 | 经费 | 期限 | 联系人, as this variant has them."""
     topics = [(i, t) for i in tracks for t in s.tracks[i].topics]
@@ -574,9 +592,7 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
             elif c == "duration":
                 row.append(Cell([_time_text(v, t.duration, False) if t.duration else ""]))
             else:
-                row.append(Cell([" ".join(x for x in (c2.get("office", ""), c2.get("person", ""),
-                                                      _num(v, c2.get("phone", ""))) if x) for c2 in t.contacts]
-                                if t.contacts else [""]))
+                row.append(Cell([p for c2 in t.contacts for p in _contact_cell(v, c2)] or [""]))
         rows.append(row)
     if v.merge_cells:  # equal neighbours in the 类别 and 经费 columns become one tall cell
         for c in ("track", "funding"):
@@ -668,14 +684,15 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
         reqs, n1 = requirements(n1)
         guide += reqs
     in_table = v.topics_as != "paragraphs"
-    seq = 0
+    seq = before = 0
     for ti, tr in enumerate(s.tracks):
         for k, t in enumerate(tr.topics, 1):
             if in_table:
                 seq = seq + 1 if v.table_tracks == "column" or k > 1 else 1
                 numbers[id(t)] = str(seq)
             else:
-                numbers[id(t)] = _marker(v, 2, k, str(ti + 1))
+                numbers[id(t)] = _marker(v, 2, k + before if v.continue_numbering else k, str(ti + 1))
+        before += len(tr.topics)
     table_tracks_one = in_table and v.table_tracks == "column"
     attach_tables: list[Block] = []
     for ti, tr in enumerate(s.tracks):

@@ -51,7 +51,11 @@ def text(f: File, v: Variant) -> str:
         elif b.kind == "table":
             lines += ["\t".join(" ".join(c) for c in row) for row in _cells(b.rows)]
         else:
-            lines.append((v.indent if b.role not in ("banner", "docno", "addressee") else "") + b.full)
+            line = (v.indent if b.role not in ("banner", "docno", "addressee") else "") + b.full
+            while v.txt_wrap and len(line) > v.txt_wrap:  # hard-wrapped, as text copied out of a PDF
+                lines.append(line[: v.txt_wrap])
+                line = line[v.txt_wrap:]
+            lines.append(line)
     return ("\r\n" if v.crlf else "\n").join(lines) + ("\r\n" if v.crlf else "\n")
 
 
@@ -133,6 +137,16 @@ def _body_html(f: File, v: Variant, web: bool) -> str:
     return "".join(out)
 
 
+def _with_breaks(body: str) -> str:
+    """Paragraphs as lines of one block, separated by <br>, as some CMS editors save them."""
+    import re
+
+    def join(m):
+        paras = re.findall(r"<p[^>]*>(.*?)</p>", m.group(0), flags=re.S)
+        return "<div class='content'>" + "<br>\n".join(paras) + "</div>"
+    return re.sub(r"(?:<p[^>]*>.*?</p>)+", join, body, flags=re.S)
+
+
 def web_page(f: File, v: Variant) -> str:
     issuer = f.title[:4]
     return ("<!doctype html><html><head><meta charset='utf-8'>"
@@ -143,7 +157,8 @@ def web_page(f: File, v: Variant) -> str:
             "<div class='breadcrumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a> &gt; 正文</div>"
             f"<div class='title-box'><h1>{html.escape(f.title)}</h1>"
             f"<div class='info'>发布时间：2024-04-22&nbsp;&nbsp;来源：{html.escape(issuer)}&nbsp;&nbsp;浏览次数：1024</div></div>"
-            "<div class='article'><div class='TRS_Editor'>" + _body_html(f, v, web=True) + "</div></div>"
+            "<div class='article'><div class='TRS_Editor'>"
+            + (_with_breaks(_body_html(f, v, web=True)) if v.html_breaks else _body_html(f, v, web=True)) + "</div></div>"
             "<div class='share'>分享到：微信 微博</div><div class='print'><a href='javascript:window.print()'>【打印本页】</a> "
             "<a href='javascript:window.close()'>【关闭窗口】</a></div>"
             "<div class='footer'><p>主办单位：科学技术局 地址：人民路1号 邮编：610000 电话：028-12345678</p>"

@@ -158,7 +158,8 @@ def write(f: File, v: Variant, path: Path, issuer: str) -> None:
                 _number(p, track_list)
             else:
                 p = document.add_paragraph(b.full, style=style)
-            topic_list = None  # topics restart under each track
+            if not v.continue_numbering:
+                topic_list = None  # topics restart under each track
         elif b.kind == "head" and b.level == 2 and b.role == "topic":
             style = "Heading 2" if v.word_headings else None
             if topic_auto:
