@@ -612,6 +612,19 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
     return Block("table", rows=rows)
 
 
+def _when_and_whom(v: Variant, s: Spec, n: int) -> tuple[list[Block], int]:
+    """The window and the guide's contacts under headings of their own, numbered on from `n`."""
+    out: list[Block] = []
+    if s.window:
+        n += 1
+        out += [Block("head", "申报时间", marker=_marker(v, 1, n), level=1), Block("p", _window_text(v, s.window))]
+    if s.contacts:
+        n += 1
+        out.append(Block("head", "联系方式", marker=_marker(v, 1, n), level=1))
+        out += [Block("p", _contact_text(v, c, v.labels["contacts"])) for c in s.contacts]
+    return out, n
+
+
 def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expected]:
     s = _facts(spec, v, rng)
     col = v.colon
@@ -636,15 +649,7 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
     title_block = Block("title", lines=_two_lines(s.title) if v.title_lines == 2 else [s.title])
     tail: list[Block] = []
     if v.notice:
-        n = 0
-        if s.window:
-            n += 1
-            notice.append(Block("head", "申报时间", marker=_marker(v, 1, n), level=1))
-            notice.append(Block("p", _window_text(v, s.window)))
-        if s.contacts:
-            n += 1
-            notice.append(Block("head", "联系方式", marker=_marker(v, 1, n), level=1))
-            notice += [Block("p", _contact_text(v, c, v.labels["contacts"])) for c in s.contacts]
+        notice += _when_and_whom(v, s, 0)[0]
         notice.append(Block("p", f"附件{col}{s.title}"))
         notice.append(Block("sign", s.issuer))
         notice.append(Block("sign", _date_zh(s.published or f"{s.year}-{rng.randint(1, 9):02d}-{rng.randint(10, 28)}")))
@@ -723,14 +728,8 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
         reqs, n1 = requirements(n1)
         guide += reqs
     if not v.notice:
-        if s.window:
-            n1 += 1
-            guide.append(Block("head", "申报时间", marker=_marker(v, 1, n1), level=1))
-            guide.append(Block("p", _window_text(v, s.window)))
-        if s.contacts:
-            n1 += 1
-            guide.append(Block("head", "联系方式", marker=_marker(v, 1, n1), level=1))
-            guide += [Block("p", _contact_text(v, c, v.labels["contacts"])) for c in s.contacts]
+        more, n1 = _when_and_whom(v, s, n1)
+        guide += more
         if v.has["issuer"]:
             tail.append(Block("sign", s.issuer))
             if s.published:

@@ -117,6 +117,17 @@ def _table(document, b: Block) -> None:
                         r.bold = True
 
 
+def _heading(document, b: Block, style, auto, list_id, numbering):
+    """A track or topic heading: its marker in the text, or (auto) numbered by Word in list `list_id`
+    (a new list when None); returns the list it is in."""
+    if not auto:
+        document.add_paragraph(b.full, style=style)
+        return list_id
+    list_id = list_id or numbering.new_list(*auto)
+    _number(document.add_paragraph(b.text, style=style), list_id)
+    return list_id
+
+
 def write(f: File, v: Variant, path: Path, issuer: str) -> None:
     document = docx.Document()
     numbering = _Numbering(document) if v.word_numbering else None
@@ -150,25 +161,13 @@ def write(f: File, v: Variant, path: Path, issuer: str) -> None:
         elif b.kind == "sign":
             document.add_paragraph(b.text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif b.kind == "head" and b.level == 1:
-            style = "Heading 1" if v.word_headings else None
-            if track_auto and b.marker:
-                if track_list is None:
-                    track_list = numbering.new_list(*track_auto)
-                p = document.add_paragraph(b.text, style=style)
-                _number(p, track_list)
-            else:
-                p = document.add_paragraph(b.full, style=style)
+            track_list = _heading(document, b, "Heading 1" if v.word_headings else None,
+                                  track_auto if b.marker else None, track_list, numbering)
             if not v.continue_numbering:
                 topic_list = None  # topics restart under each track
         elif b.kind == "head" and b.level == 2 and b.role == "topic":
-            style = "Heading 2" if v.word_headings else None
-            if topic_auto:
-                if topic_list is None:
-                    topic_list = numbering.new_list(*topic_auto)
-                p = document.add_paragraph(b.text, style=style)
-                _number(p, topic_list)
-            else:
-                p = document.add_paragraph(b.full, style=style)
+            topic_list = _heading(document, b, "Heading 2" if v.word_headings else None, topic_auto, topic_list,
+                                  numbering)
         else:
             p = document.add_paragraph(b.full)
             if v.indent and b.role not in ("banner", "docno", "addressee"):
