@@ -132,15 +132,19 @@ def _summary(rows: list[dict], args, formats: list[str], rendered: float, elapse
     by_format = {f: share([r for r in rows if r["format"] == f]) for f in formats}
     by_guide = {g: share([r for r in rows if r["guide"] == g]) for g in sorted({r["guide"] for r in rows})}
     fields: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    matrix: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for r in rows:
         for k, (right, total) in r["by_field"].items():
-            fields[k][0] += right
-            fields[k][1] += total
+            for cell in (fields[k], matrix[k][r["format"]]):
+                cell[0] += right
+                cell[1] += total
     return {"seed": args.seed, "variants_per_guide": args.variants, "formats": formats,
             "render_seconds": round(rendered, 1), "seconds": round(elapsed, 1),
             "overall": share(rows), "by_format": by_format, "by_guide": by_guide,
             "by_field": {k: {"right": a, "total": b, "share": round(a / b, 4) if b else 0.0}
                          for k, (a, b) in sorted(fields.items())},
+            "by_field_and_format": {k: {f: round(a / b, 4) if b else None for f, (a, b) in m.items()}
+                                    for k, m in sorted(matrix.items())},
             "variants": sorted(rows, key=lambda r: (r["share"], r["id"]))}
 
 
@@ -155,9 +159,12 @@ def _print(summary: dict, weakest: int) -> None:
     print("\nby guide:")
     for name, x in summary["by_guide"].items():
         print(f"  {name:42} {x['right']:>6}/{x['total']:<6} {x['share']:.1%}")
-    print("\nby field:")
+    formats = list(summary["by_format"])
+    print("\nby field" + " " * 36 + "all " + " ".join(f"{f:>5}" for f in formats))
     for name, x in summary["by_field"].items():
-        print(f"  {name:28} {x['right']:>6}/{x['total']:<6} {x['share']:.1%}")
+        row = summary["by_field_and_format"].get(name, {})
+        cells = " ".join(f"{row[f]:>5.0%}" if row.get(f) is not None else f"{'-':>5}" for f in formats)
+        print(f"  {name:24} {x['right']:>6}/{x['total']:<6} {x['share']:>6.1%} {cells}")
     failures = Counter(r["error"].split(";")[0][:110] for r in summary["variants"] if r["error"])
     if failures:
         print("\nimports that failed (each counts all its fields wrong):")

@@ -85,6 +85,9 @@ WINDOW_LABELS = ["申报时间", "受理时间", "网上申报时间", "申报�
 TITLE_HEADS = ["题目", "项目名称", "研究方向", "课题名称", "指南方向", "榜单名称", "选题名称"]
 SEQ_HEADS = ["序号", "编号"]
 FIELDS = ("content", "deliverables", "funding", "duration", "contacts")
+EXTRAS = ["合作要求", "申报条件", "备注", "组织方式", "特别说明"]  # labels of no field: a labelled section, for review
+EXTRA_TEXT = {"合作要求": "鼓励高校、科研院所与企业联合申报。", "申报条件": "申报单位须具有相关研究基础。",
+              "备注": "本方向拟支持1项。", "组织方式": "采取公开竞争方式遴选承担单位。", "特别说明": "研究成果须提交电子版。"}
 
 PEOPLE = ["张敏", "李明", "王芳", "刘洋", "陈静", "赵磊", "周婷", "吴刚", "孙丽", "郑伟"]
 OFFICES = ["综合处", "规划处", "成果转化处", "政策法规处", "高新处", "农村处", "社发处", "合作处", "资管处", "人才处"]
@@ -141,6 +144,7 @@ class Variant:
     attachment_fmt: str = ""  # pair: the attachment's format
     notice_fmt: str = ""  # pair: the notice's format
     md_table: bool = False
+    extra: str = ""  # a label of no known field inside each topic (合作要求：…), never part of another field
     continue_numbering: bool = False  # topics numbered on across tracks (项目11 opens the second track)
     html_breaks: bool = False  # web page: paragraphs separated by <br> inside one block, not <p>s
     txt_wrap: int = 0  # .txt: lines hard-wrapped at this many characters (text copied out of a PDF)
@@ -167,6 +171,10 @@ class Variant:
             parts.append("2-line title")
         if self.fullwidth:
             parts.append("full-width")
+        if self.extra:
+            parts.append(f"extra label {self.extra}")
+        if self.continue_numbering:
+            parts.append("numbered on")
         if self.word_numbering:
             parts.append("Word numbering")
         if self.fmt == "pair":
@@ -242,7 +250,7 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         attachment_fmt=attachment_fmt, notice_fmt=notice_fmt, md_table=topics_as != "paragraphs",
         running_head=rng.choice(["issuer", "title"]), page_footer=rng.choice(["dash", "of"]),
         cell_contact=rng.randrange(3), continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
-        html_breaks=rng.random() < 0.3, txt_wrap=rng.choice([0, 0, 0, 33, 38]))
+        html_breaks=rng.random() < 0.3, extra=rng.choice(EXTRAS) if rng.random() < 0.25 else "", txt_wrap=rng.choice([0, 0, 0, 33, 38]))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -397,6 +405,13 @@ def _short(office: str, spec: Spec) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 
+def _phone(area: str, rng: random.Random) -> str:
+    """A phone number as bureaus print them: 027-87135799, （027）87135799, 87135799, a mobile."""
+    number = str(rng.randint(60000000, 89999999))
+    return rng.choice([f"{area}-{number}", f"{area}-{number}", f"（{area}）{number}", number,
+                       f"1{rng.choice('3589')}{rng.randint(100000000, 999999999)}"])
+
+
 def _facts(spec: Spec, v: Variant, rng: random.Random) -> Spec:
     """The spec with this variant's optional facts: dropped where the variant leaves them out, made up
     (plausibly) where it states them and the guide has none, moved to where the variant gives them."""
@@ -448,14 +463,15 @@ def _facts(spec: Spec, v: Variant, rng: random.Random) -> Spec:
             if v.has["contacts"] and v.contacts_at == "topic":
                 if not t.contacts and rng.random() < 0.8:
                     t.contacts = [{"office": rng.choice(OFFICES), "person": people[k % len(people)],
-                                   "phone": f"{area}-{rng.randint(60000000, 89999999)}"}]
+                                   "phone": _phone(area, rng)}]
+                    if rng.random() < 0.15:  # a second person for the same topic
+                        t.contacts.append({"person": people[(k + 3) % len(people)], "phone": _phone(area, rng)})
                 if v.short_office:
                     t.contacts = [{**c, "office": _short(c["office"], s)} if c.get("office") else c for c in t.contacts]
             else:
                 t.contacts = []
     if v.has["contacts"] and v.contacts_at == "guide":
-        s.contacts = s.contacts or [{"office": rng.choice(OFFICES), "person": people[0],
-                                     "phone": f"{area}-{rng.randint(60000000, 89999999)}"}]
+        s.contacts = s.contacts or [{"office": rng.choice(OFFICES), "person": people[0], "phone": _phone(area, rng)}]
     else:
         s.contacts = []
     s.contacts = [c for c in s.contacts if c.get("phone")]
@@ -527,6 +543,8 @@ def _topic_blocks(v: Variant, t: Topic, spec: Spec, marker: str, item_level_pare
         elif f == "contacts" and t.contacts:
             for c in t.contacts:
                 out.append(Block("p", _contact_text(v, c, v.labels["contacts"])))
+        if f == "deliverables" and v.extra:
+            out += _label(v, v.extra, EXTRA_TEXT[v.extra])
     return out
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -222,17 +223,33 @@ def check(content: Path) -> str | None:
     return None
 
 
+TIME_LIMIT = 60  # seconds an import may take before it counts as failed
+
+
+class TooLong(Exception):
+    pass
+
+
+def _too_long(signum, frame):
+    raise TooLong(f"the import took over {TIME_LIMIT} s")
+
+
 def evaluate(paths: list[Path], expected: Expected, scratch: Path) -> Result:
     import time
 
     content = _scratch_content(scratch)
     started = time.perf_counter()
+    previous = signal.signal(signal.SIGALRM, _too_long)
+    signal.alarm(TIME_LIMIT)
     try:
         done = run_import(paths, content)
     except Exception as exc:  # noqa: BLE001 — any failure is the variant's result, reported with its message
         s = compare(expected, {})
         s.right = 0
         return Result(s, error=f"{type(exc).__name__}: {exc}"[:300], seconds=time.perf_counter() - started)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     seconds = time.perf_counter() - started
     guide = done.guide
     result = Result(compare(expected, guide), seconds=seconds, draft=guide,
