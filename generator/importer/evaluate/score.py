@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import shutil
 import signal
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -106,15 +105,19 @@ def align(a: list[dict], b: list[dict], title=lambda t: zh(t["title"])):
     return pairs
 
 
+_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII → ASCII
+
+
 def norm(text) -> str | None:
-    """Text compared: width folded (NFKC), every space removed."""
+    """Text compared: full-width letters, digits and punctuation folded to half-width, every space
+    removed. Nothing else: ① stays ①, （一） stays a bracketed 一."""
     if text is None:
         return None
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(zh(text))))
+    return re.sub(r"\s+", "", str(zh(text)).translate(_HALF))
 
 
-_ITEM_MARK = re.compile(r"^(?:\((?:\d{1,3}|[一二三四五六七八九十]{1,3})\)|\d{1,3}(?:\.\d{1,3})*[.、)]?(?=\D)|"
-                        r"[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}、)")
+_ITEM_MARK = re.compile(r"^(?:\((?:\d{1,3}|[一二三四五六七八九十]{1,3})\)|\d{1,3}(?:\.\d{1,3})+(?=\D)|\d{1,3}[.、)]|"
+                        r"[①-⑳㉑-㉟㊱-㊿]|[一二三四五六七八九十]{1,3}、)")  # a list item's marker, not its text
 
 
 def _paras(items: list[str]) -> list[str]:
