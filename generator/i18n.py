@@ -257,9 +257,111 @@ def number(n: int | float, lang: str) -> str:
 
 def name(value, lang: str) -> str:
     """A content name (model.Text, or a region or tag with .zh/.en) in the edition's language:
-    the English where the content gives it, else the Chinese."""
+    the English where the content gives it, else the source's word by meaning (TERMS: a section
+    label such as 研究内容), else the Chinese."""
     if value is None:
         return ""
-    if lang == "en":
-        return getattr(value, "en", None) or getattr(value, "zh", None) or str(value)
-    return getattr(value, "zh", None) or str(value)
+    zh = getattr(value, "zh", None) or str(value)
+    if lang != DEFAULT:
+        return getattr(value, "en", None) or term(zh, lang) or zh
+    return zh
+
+
+def english(value) -> bool:
+    """Whether a name reads in English in the English edition: its own English, or a TERMS word."""
+    return bool(getattr(value, "en", None) or term(getattr(value, "zh", None) or str(value), "en"))
+
+
+# en-render: the source's recurring words, by meaning. A name the content gives in Chinese only is
+# shown in the other edition in its words when it is one of these (the importer's drafts write
+# section labels such as 研究内容 in Chinese only).
+TERMS = {
+    "研究内容": "term.research_content",
+    "研究需求": "term.research_needs",
+    "研究目标与内容": "term.research_goals_content",
+    "研究目标和内容": "term.research_goals_content",
+    "研究方向": "term.research_direction",
+    "研究目标": "term.research_goals",
+    "考核指标": "term.deliverables",
+    "预期成果": "term.expected_results",
+    "申报要求": "term.application_requirements",
+    "申报材料": "term.application_materials",
+}
+
+
+def term(zh: str, lang: str) -> str | None:
+    """A TERMS word in `lang`, or None."""
+    key = TERMS.get(zh.strip().rstrip("：:"))
+    return text(lang, key) if key else None
+
+
+# Numbers as sources write them: the numeral (Arabic or Chinese) with the word before it
+# (方向2, 项目8, 课题二), or 第…章-style ordinals, or alone in brackets or before 、: (（四）, 一、).
+NUMBER_WORDS = {
+    "方向": "number.direction", "研究方向": "number.direction", "项目": "number.project",
+    "课题": "number.topic", "题目": "number.subject", "专题": "number.theme", "任务": "number.task",
+    "专栏": "number.box", "重点领域": "number.key_area", "重点工程": "number.key_project",
+}
+ORDINAL_UNITS = {"章": "number.chapter", "节": "number.section", "条": "number.article",
+                 "部分": "number.part", "批": "number.batch", "项": "number.item"}
+_NUMBER = re.compile(r"^(?P<open>[（(])?(?P<ordinal>第)?(?P<word>[^\d（()）零〇一二两三四五六七八九十百千]*?)\s*"
+                     r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)(?P<unit>部分|[章节条批项])?(?P<close>[）)])?"
+                     r"(?P<sep>[、.．])?$")
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_numeral(value: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None if not a Chinese numeral."""
+    total, digit = 0, None
+    for ch in value:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def source_number(value, lang: str) -> str:
+    """A topic's, theme's or part's number in the edition's language: 方向2 → Direction 2,
+    课题二 → Topic 2, （四） → (4), 第三章 → Chapter 3, 一、 → 1.; as written in Chinese, and when
+    its word is not known (then the English edition shows, and marks, the Chinese)."""
+    value = "" if value is None else str(value).strip()
+    if lang == DEFAULT or not value:
+        return value
+    return number_in(value, lang) or value
+
+
+def number_in(value: str, lang: str) -> str | None:
+    """`source_number` when the value is a number this module knows, else None."""
+    m = _NUMBER.match(value)
+    if not m:
+        return None
+    n = m["n"] if m["n"].isdigit() else chinese_numeral(m["n"])
+    if n is None:
+        return None
+    n = int(n)
+    bracketed = bool(m["open"]) and bool(m["close"])
+    if bool(m["open"]) != bool(m["close"]):
+        return None
+    if m["ordinal"]:
+        key = ORDINAL_UNITS.get(m["unit"] or "")
+        if not key or m["word"] or bracketed:
+            return None
+        return text(lang, key, n=n)
+    if m["unit"]:
+        return None
+    if m["word"]:
+        key = NUMBER_WORDS.get(m["word"].strip())
+        if not key:
+            return None
+        label = text(lang, key, n=n)
+        return text(lang, "number.bracketed", value=label) if bracketed else label
+    if bracketed:
+        return text(lang, "number.bracketed", value=n)
+    if m["sep"] == "、":
+        return text(lang, "number.listed", value=n)
+    return str(n) + (m["sep"] or "").replace("．", ".")
