@@ -8,6 +8,7 @@ its summary.json; `make eval-import` runs the full set.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -27,8 +28,13 @@ from generator.importer.evaluate.score import compare
 SAMPLE_THRESHOLD = 0.015
 
 
+@functools.cache
+def _specs() -> dict:
+    return {s.key: s for s in truth.load(CONTENT)}
+
+
 def _variant(key: str, fmt: str, seed: int, **force):
-    spec = next(s for s in truth.load(CONTENT) if s.key == key)
+    spec = _specs()[key]
     rng = random.Random(seed)
     v = layouts.choose(spec, fmt, 0, rng)
     for k, val in force.items():

@@ -148,7 +148,8 @@ class Variant:
     continue_numbering: bool = False  # topics numbered on across tracks (项目11 opens the second track)
     html_breaks: bool = False  # web page: paragraphs separated by <br> inside one block, not <p>s
     txt_wrap: int = 0  # .txt: lines hard-wrapped at this many characters (text copied out of a PDF)
-    cell_contact: int = 0  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
+    cell_contact: int = 0
+    cell_money: int = 0  # a table's funding cell: 20 / 20万元 / 定额20 (fixed), 不超过20 / ≤20 / 最高20 (ceiling)  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
     running_head: str = ""
     page_footer: str = "dash"  # pdf: "— 3 —" or "第3页 共8页"
 
@@ -201,6 +202,8 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         notice_fmt = rng.choice(["html", "docx", "txt", "html"])
         if attachment_fmt == "xlsx" or rng.random() < 0.3:
             topics_as = "table"
+        elif rng.random() < 0.35:  # three files: the notice, 附件1 the guide, 附件2 the topics' table (.xlsx)
+            topics_as = "attachment-table"
     if fmt == "md" and topics_as != "paragraphs":
         topics_as = "table"
     order = list(FIELDS)
@@ -249,7 +252,7 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         word_headings=rng.random() < 0.5, title_break=rng.choice(["paragraphs", "break"]),
         attachment_fmt=attachment_fmt, notice_fmt=notice_fmt, md_table=topics_as != "paragraphs",
         running_head=rng.choice(["issuer", "title"]), page_footer=rng.choice(["dash", "of"]),
-        cell_contact=rng.randrange(3), continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
+        cell_contact=rng.randrange(3), cell_money=rng.randrange(3), continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
         html_breaks=rng.random() < 0.3, extra=rng.choice(EXTRAS) if rng.random() < 0.25 else "", txt_wrap=rng.choice([0, 0, 0, 33, 38]))
 
 
@@ -605,8 +608,8 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
                 row.append(Cell(_cell_paras(v, t.content if c == "content" else t.deliverables)))
             elif c == "funding":
                 f = t.funding
-                row.append(Cell([(_num(v, _amount(f["amount"])) if f["kind"] == "fixed"
-                                  else "不超过" + _num(v, _amount(f["amount"]))) if f else ""]))
+                form = (["{a}", "{a}万元", "定额{a}"] if f and f["kind"] == "fixed" else ["不超过{a}", "≤{a}", "最高{a}"])
+                row.append(Cell([form[v.cell_money].format(a=_num(v, _amount(f["amount"]))) if f else ""]))
             elif c == "duration":
                 row.append(Cell([_time_text(v, t.duration, False) if t.duration else ""]))
             else:
@@ -754,7 +757,7 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
                 tail.append(Block("sign", _date_zh(s.published)))
     guide += tail
     if attach_tables:
-        guide.append(Block("attach", "附件" + ("2" if v.notice else "")))
+        guide.append(Block("attach", "附件" + ("2" if v.notice else ""), role="tables"))
         guide += attach_tables
 
     if v.blank_lines:
@@ -781,6 +784,11 @@ def _files(v: Variant, s: Spec, notice: list[Block], guide: list[Block]) -> list
         att = v.attachment_fmt
         if att == "xlsx":
             guide = [b for b in guide if b.kind in ("title", "table", "head")]
-        return [File(f"关于发布{short}的通知.{v.notice_fmt}", v.notice_fmt, notice, title=s.title),
-                File(f"附件1 {short}.{att}", att, guide, title=s.title)]
+        files = [File(f"关于发布{short}的通知.{v.notice_fmt}", v.notice_fmt, notice, title=s.title)]
+        split = next((i for i, b in enumerate(guide) if b.role == "tables"), None)
+        if split is None:
+            return files + [File(f"附件1 {short}.{att}", att, guide, title=s.title)]
+        tables = [b for b in guide[split:] if b.kind == "table" or b.role == "table-title"]
+        return files + [File(f"附件1 {short}.{att}", att, guide[:split], title=s.title),
+                        File(f"附件2 {short}项目汇总表.xlsx", "xlsx", tables, title=f"{s.title}项目汇总表")]
     return [File(f"{short}.{v.fmt}", v.fmt, notice + guide, title=s.title)]

@@ -22,7 +22,7 @@ def write(f: File, path: Path) -> None:
     heading = ""
     tables = []
     for b in f.blocks:
-        if b.kind == "head":
+        if b.kind == "head" or b.role == "table-title":
             heading = b.text.strip("【】")
         elif b.kind == "table":
             tables.append((heading, b))
