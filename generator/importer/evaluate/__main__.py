@@ -176,7 +176,12 @@ def _print(summary: dict, weakest: int) -> None:
         print("\ndrafts that fail make check:")
         for r in checks:
             print(f"  {r['id']}: {r['check_error'][:150]}")
-    print(f"\nper variant (weakest {weakest}):")
+    print("\nfields right per variant:")
+    rows = sorted(summary["variants"], key=lambda r: r["id"])
+    for left, right in zip(rows[::2], rows[1::2] + [None]):
+        cell = lambda r: f"{r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id'][:44]:44}" if r else ""
+        print(f"  {cell(left)}  {cell(right)}")
+    print(f"\nweakest {weakest} variants:")
     for r in summary["variants"][:weakest]:
         print(f"  {r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id']}  [{r['describe']}]")
         if r["error"]:
