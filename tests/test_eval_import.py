@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, ROOT
-from generator.importer.evaluate import layouts, render, render_docx, render_xlsx, truth
-from generator.importer.evaluate.score import compare, norm
+from generator.importer.evaluate import layouts, plans, render, render_docx, render_xlsx, truth
+from generator.importer.evaluate.score import compare, compare_plan, norm
 
 # Fields right over the sample (--variants 2 --seed 3, all formats), measured when this was set; lower
 # only with a reason. The issue's goal over the full set is 98 %.
@@ -201,7 +201,7 @@ def _printed(files: list[layouts.File]) -> str:
 @pytest.mark.parametrize("fmt", layouts.FORMATS)
 def test_every_expected_fact_is_printed_in_the_variant(fmt):
     """The generator claims nothing it does not print: every fact of Expected is in the files' text."""
-    for key in _specs():
+    for key in [k for k, sp in _specs().items() if not sp.plan]:
         for seed in range(4):
             spec, v, files, e = _variant(key, fmt, seed)
             text = _printed(files)
@@ -220,3 +220,24 @@ def test_every_expected_fact_is_printed_in_the_variant(fmt):
             for t in e.topics:
                 by_track.setdefault(t["track"], []).append(t["number"])
             assert all(len(set(n)) == len(n) for n in by_track.values()), (v.id, numbers)
+
+
+def test_a_plan_variant_prints_its_chapters_and_the_scorer_reads_them():
+    spec = _specs()["chengdu-2022-shisiwu-keji-chuangxin-guihua"]
+    rng = random.Random(2)
+    v = plans.choose_plan(spec, "txt", 0, rng)
+    v.chapter_gap, v.item_style, v.txt_wrap = "\u3000", "（1）", 0
+    files, e = plans.build_plan(spec, v, rng)
+    lines = [l.strip("\u3000 \r") for l in render.text(files[0], v).splitlines()]
+    assert f"第一章\u3000{e.chapters[0].title}" in lines and f"一、{e.chapters[0].sections[0].title}" in lines
+    assert f"（一）{e.chapters[0].sections[0].sections[0].title}" in lines
+
+    def node(c):
+        return {"number": c.number, "title": c.title, "body": [t for _, t in c.body],
+                "sections": [node(x) for x in c.sections]}
+    perfect = {"title": e.title, "year": e.year, "region": e.region, "issuer": e.issuer,
+               "preface": {"body": e.preface}, "chapters": [node(c) for c in e.chapters]}
+    assert compare_plan(e, perfect).share == 1.0
+    perfect["chapters"][2]["sections"].pop(0)
+    s = compare_plan(e, perfect)
+    assert 0.8 < s.share < 1.0 and compare_plan(e, {}).right == 0

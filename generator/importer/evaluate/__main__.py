@@ -1,6 +1,6 @@
 """`make eval-import` (python -m generator.importer.evaluate): does the importer generalise?
 
-Renders every call guide in content/ in `--variants` seeded variants each (layouts.py), over the
+Renders every guide in content/ (calls, and plans without their boxes) in `--variants` seeded variants each (layouts.py), over the
 `--formats` given, keeps the files under `--out`/variants/<id>/ (default build/eval-import/), prints
 the PDFs in one Chromium, imports each variant in-process and scores it (score.py), then prints
 fields right per format and per field, the overall share, and the weakest variants with their worst
@@ -20,7 +20,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from . import layouts, render, render_docx, render_xlsx, truth
+from . import layouts, plans, render, render_docx, render_xlsx, truth
 from .score import ROOT, evaluate
 
 
@@ -59,8 +59,16 @@ def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str
         for i in range(per_guide):
             fmt = formats[(g * per_guide + i) % len(formats)]
             rng = random.Random(f"{seed}:{spec.key}:{i}:{fmt}")
-            v = layouts.choose(spec, fmt, i, rng)
-            files, expected = layouts.build(spec, v, rng)
+            if spec.plan:
+                if fmt not in plans.FORMATS:  # a plan is not a spreadsheet nor a notice with attachments
+                    fmt = plans.FORMATS[i % len(plans.FORMATS)]
+                    if fmt not in formats:
+                        continue
+                v = plans.choose_plan(spec, fmt, i, rng)
+                files, expected = plans.build_plan(spec, v, rng)
+            else:
+                v = layouts.choose(spec, fmt, i, rng)
+                files, expected = layouts.build(spec, v, rng)
             paths = write_files(v, files, variants_dir / v.id, spec.issuer, pdfs)
             records.append({"variant": v, "paths": paths, "expected": expected, "guide": spec.key})
     if pdfs:
@@ -140,7 +148,8 @@ def _summary(rows: list[dict], args, formats: list[str], rendered: float, elapse
                 cell[1] += total
     return {"seed": args.seed, "variants_per_guide": args.variants, "formats": formats,
             "render_seconds": round(rendered, 1), "seconds": round(elapsed, 1),
-            "overall": share(rows), "by_format": by_format, "by_guide": by_guide,
+            "overall": share(rows), "calls": share([r for r in rows if not r["describe"].startswith("plan")]),
+            "by_format": by_format, "by_guide": by_guide,
             "by_field": {k: {"right": a, "total": b, "share": round(a / b, 4) if b else 0.0}
                          for k, (a, b) in sorted(fields.items())},
             "by_field_and_format": {k: {f: round(a / b, 4) if b else None for f, (a, b) in m.items()}
@@ -153,7 +162,7 @@ def _print(summary: dict, weakest: int) -> None:
     print(f"eval-import: {o['variants']} variants, seed {summary['seed']}, {summary['seconds']} s "
           f"(rendering {summary['render_seconds']} s)")
     print(f"\n{'format':8} {'variants':>8} {'fields right':>16} {'share':>7} {'failed':>6} {'check✗':>6} {'unplaced':>8}")
-    for name, x in list(summary["by_format"].items()) + [("overall", o)]:
+    for name, x in list(summary["by_format"].items()) + [("overall", o), ("calls", summary["calls"])]:
         print(f"{name:8} {x['variants']:>8} {x['right']:>7}/{x['total']:<8} {x['share']:>7.1%} {x['failed']:>6} "
               f"{x['check_failed']:>6} {x['unplaced']:>8}")
     print("\nby guide:")
@@ -179,7 +188,7 @@ def _print(summary: dict, weakest: int) -> None:
     print("\nfields right per variant:")
     rows = sorted(summary["variants"], key=lambda r: r["id"])
     for left, right in zip(rows[::2], rows[1::2] + [None]):
-        cell = lambda r: f"{r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id'][:44]:44}" if r else ""
+        cell = lambda r: f"{r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id'][:50]:50}" if r else ""
         print(f"  {cell(left)}  {cell(right)}")
     print(f"\nweakest {weakest} variants:")
     for r in summary["variants"][:weakest]:

@@ -158,6 +158,9 @@ class Variant:
         return f"{self.key}-{self.index:03d}-{self.fmt}"
 
     def describe(self) -> str:
+        if hasattr(self, "chapter_gap"):  # a plan (plans.py)
+            return (f"plan; chapters 第一章{self.chapter_gap!r}, items {self.item_style or 'unmarked'}"
+                    + ("; 2-line title" if self.title_lines == 2 else "") + (f"; {self.encoding}" if self.fmt == "txt" else ""))
         t = self.scheme[1] if self.scheme[1] != "kw" else f"{self.keyword}{'1' if self.kw_numeral == 'arabic' else '一'}{self.kw_sep}"
         where = self.topics_as + (f"/{self.table_tracks}" if self.topics_as != "paragraphs" else "")
         parts = [f"levels {self.scheme[0] or 'plain'}|{t}|{self.scheme[2]}", where,

@@ -6,6 +6,8 @@ that folder), and compares the draft with the variant's `Expected` field by fiel
 
 - the guide: title, year, region, issuer (when printed), document number, window opens / closes, and
   its contacts (office, person, phone);
+- plans (compare_plan): title, year, region, issuer, the preface, and each chapter, section and
+  sub-section by position: number, title, body;
 - per topic (paired with the import's by position when the counts agree, else by number and title):
   number as printed, title, research content and deliverables (each the whole list of paragraphs and
   list items, equal after whitespace and width normalisation and without list markers), funding
@@ -183,6 +185,34 @@ def compare(expected: Expected, guide: dict) -> Score:
     return s
 
 
+def compare_plan(expected, guide: dict) -> Score:
+    """A plan: title, year, region, issuer, the preface, and every chapter, section and sub-section by
+    position (number, title, body paragraphs and list items; boxes left out)."""
+    s = Score()
+    s.same("title", norm(expected.title), norm(guide.get("title")), "title")
+    s.same("year", expected.year, guide.get("year"), "year")
+    s.same("region", expected.region, guide.get("region"), "region")
+    s.same("issuer", norm(expected.issuer), norm(guide.get("issuer")), "issuer")
+    s.same("preface", _paras(expected.preface) or None,
+           _paras(flat((guide.get("preface") or {}).get("body"))) or None, "plan.preface")
+
+    def walk(exp: list, imp: list, where: str, depth: int) -> None:
+        kind = ("chapter", "section", "subsection")[min(depth, 2)]
+        for i in range(max(len(exp), len(imp))):
+            e = exp[i] if i < len(exp) else None
+            m = imp[i] if i < len(imp) else {}
+            at = f"{where}{kind} {i + 1}"
+            s.same(at + " number", e.number if e else None, str(m["number"]) if m.get("number") else None,
+                   f"plan.{kind}.number")
+            s.same(at + " title", norm(e.title) if e else None, norm(m.get("title")), f"plan.{kind}.title")
+            s.same(at + " body", (_paras([t for _, t in e.body]) or None) if e else None,
+                   _paras(flat(m.get("body"))) or None, f"plan.{kind}.body")
+            walk(e.sections if e else [], m.get("sections") or [], at + " ", depth + 1)
+
+    walk(expected.chapters, guide.get("chapters") or [], "", 0)
+    return s
+
+
 @dataclass
 class Result:
     score: Score
@@ -202,6 +232,10 @@ def _scratch_content(scratch: Path) -> Path:
     for name in ("regions.yml", "tags.yml"):
         shutil.copy(ROOT / "content" / name, content / name)
     return content
+
+
+def _compare(expected, guide: dict) -> Score:
+    return compare_plan(expected, guide) if hasattr(expected, "chapters") else compare(expected, guide)
 
 
 def run_import(paths: list[Path], content: Path):
@@ -237,7 +271,7 @@ def _too_long(signum, frame):
     raise TooLong(f"the import took over {TIME_LIMIT} s")
 
 
-def evaluate(paths: list[Path], expected: Expected, scratch: Path) -> Result:
+def evaluate(paths: list[Path], expected, scratch: Path) -> Result:
     import time
 
     content = _scratch_content(scratch)
@@ -247,7 +281,7 @@ def evaluate(paths: list[Path], expected: Expected, scratch: Path) -> Result:
     try:
         done = run_import(paths, content)
     except Exception as exc:  # noqa: BLE001 — any failure is the variant's result, reported with its message
-        s = compare(expected, {})
+        s = _compare(expected, {})
         s.right = 0
         return Result(s, error=f"{type(exc).__name__}: {exc}"[:300], seconds=time.perf_counter() - started)
     finally:
@@ -255,7 +289,7 @@ def evaluate(paths: list[Path], expected: Expected, scratch: Path) -> Result:
         signal.signal(signal.SIGALRM, previous)
     seconds = time.perf_counter() - started
     guide = done.guide
-    result = Result(compare(expected, guide), seconds=seconds, draft=guide,
+    result = Result(_compare(expected, guide), seconds=seconds, draft=guide,
                     unplaced=len(getattr(done, "unplaced", []) or []), review=len(getattr(done, "review", {}) or {}))
     result.check_error = check(content)
     return result

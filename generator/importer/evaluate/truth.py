@@ -1,6 +1,6 @@
 """The truth a variant is rendered from: a guide of content/ (its curated YAML) as plain facts.
 
-`load(content)` reads every call guide (plans are not rendered yet) into a `Spec`: the facts a
+`load(content)` reads every guide into a `Spec` (a plan's chapters in `Spec.plan`): the facts a
 published document states (title, year, region, issuer, document number, window, contacts) and its
 tracks and topics (number, title, research content and deliverables as paragraphs and list items,
 funding, duration, contacts). The layouts (layouts.py) copy a spec, drop or add optional facts for a
@@ -56,6 +56,15 @@ class Track:
 
 
 @dataclass
+class Chapter:
+    """A plan's chapter, section or sub-section."""
+    number: str  # the Chinese numeral, as the schema keeps it
+    title: str
+    body: list[tuple[str, str]]
+    sections: list["Chapter"] = field(default_factory=list)
+
+
+@dataclass
 class Spec:
     key: str  # region-id, names the variant files
     title: str
@@ -71,6 +80,7 @@ class Spec:
     sections: list[tuple[str, list[tuple[str, str]]]]  # (heading, blocks): requirements, materials …
     contacts: list[dict]  # guide-level contacts
     tracks: list[Track]
+    plan: dict | None = None  # plans: {"preface": blocks, "chapters": [Chapter]}
 
     def copy(self) -> "Spec":
         return copy.deepcopy(self)
@@ -106,8 +116,20 @@ def _contact(c: dict) -> dict | None:
 _OWN_SECTIONS = ("咨询", "联系")
 
 
+def _chapter(d: dict) -> Chapter:
+    return Chapter(number=str(d.get("number") or ""), title=zh(d.get("title")), body=blocks(d.get("body")),
+                   sections=[_chapter(x) for x in d.get("sections", []) or []])
+
+
 def spec(guide: dict, regions: dict[str, dict]) -> Spec:
     region = regions[guide["region"]]
+    if guide.get("kind") == "plan":  # chapters instead of tracks; boxes and the annex are not rendered
+        return Spec(key=f"{guide['region']}-{guide['id']}", title=zh(guide["title"]), year=int(guide["year"]),
+                    region=guide["region"], region_zh=region["zh"], province=region.get("kind") == "province",
+                    issuer=zh(guide["issuer"]), doc_number=None, window=None,
+                    published=zh(guide.get("published_text")) or None, intro=[], sections=[], contacts=[], tracks=[],
+                    plan={"preface": blocks((guide.get("preface") or {}).get("body")),
+                          "chapters": [_chapter(c) for c in guide.get("chapters", [])]})
     window_text = zh((guide.get("window") or {}).get("text"))
     sections = []
     for s in guide.get("sections", []) or []:
@@ -139,12 +161,12 @@ def spec(guide: dict, regions: dict[str, dict]) -> Spec:
 
 
 def load(content: Path) -> list[Spec]:
-    """Every call guide in `content`, in file order (plans are skipped)."""
+    """Every guide in `content` (calls and plans), in file order."""
     regions = {r["slug"]: r for r in read_yaml(content / "regions.yml", display="regions.yml").data
                if isinstance(r, dict)}
     out = []
     for path in sorted((content / "guides").glob("*/*.yml")):
         data = read_yaml(path, display=str(path)).data
-        if isinstance(data, dict) and data.get("kind") == "call" and data.get("tracks"):
+        if isinstance(data, dict) and (data.get("tracks") or data.get("chapters")):
             out.append(spec(data, regions))
     return out
