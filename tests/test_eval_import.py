@@ -137,7 +137,8 @@ def test_word_numbering_is_real_numbering_not_text(tmp_path):
 def test_tables_merge_cells_in_word_and_spreadsheets(tmp_path):
     import openpyxl
 
-    spec, v, files, expected = _variant("chengdu-2023-ruankexue", "xlsx", 2, merge_cells=True, table_tracks="column")
+    spec, v, files, expected = _variant("chengdu-2023-ruankexue", "xlsx", 2, merge_cells=True, table_tracks="column",
+                                        two_row_header=False, seq_dot="")
     path = tmp_path / "g.xlsx"
     render_xlsx.write(files[0], path)
     sheet = openpyxl.load_workbook(path).active
@@ -145,6 +146,21 @@ def test_tables_merge_cells_in_word_and_spreadsheets(tmp_path):
     heads = [c.value for c in sheet[2]]
     assert v.title_head in heads and v.labels["content"] in heads and "类别" in heads
     assert [str(sheet.cell(3 + i, 1).value) for i in range(3)] == ["1", "2", "3"]
+
+
+def test_a_two_row_header_spans_columns_and_rows_in_every_format(tmp_path):
+    spec, v, files, expected = _variant("tianjin-2021-zhiku-ruankexue", "html", 3, topics_as="table",
+                                        table_tracks="column", two_row_header=True, html_breaks=False,
+                                        layout_table=True, html_encoding="gbk", notice=False)
+    page = render.web_page(files[0], v)
+    assert 'rowspan="2"' in page and "colspan=" in page and ">研究任务<" in page
+    assert page.count("<table") == 2  # the layout table around the article, and the topics' table
+    path = tmp_path / "p.html"
+    render.write_web_page(files[0], v, path)
+    assert "charset=gbk" in path.read_bytes().decode("gbk", errors="replace")
+    table = next(b for b in files[0].blocks if b.kind == "table")
+    rows = render._cells(table.rows)
+    assert rows[0][0] == rows[1][0] == [v.seq_head] and rows[0][2] == rows[0][3] == ["研究任务"]
 
 
 def test_the_scorer_gives_a_perfect_draft_everything_and_an_empty_one_nothing():

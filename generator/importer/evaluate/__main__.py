@@ -35,7 +35,7 @@ def write_files(v: layouts.Variant, files: list[layouts.File], folder: Path, iss
         elif f.fmt == "md":
             path.write_text(render.markdown(f, v), encoding="utf-8")
         elif f.fmt == "html":
-            path.write_text(render.web_page(f, v), encoding="utf-8")
+            render.write_web_page(f, v, path, issuer)
         elif f.fmt == "docx":
             render_docx.write(f, v, path, issuer)
         elif f.fmt == "xlsx":

@@ -148,6 +148,10 @@ class Variant:
     continue_numbering: bool = False  # topics numbered on across tracks (项目11 opens the second track)
     html_breaks: bool = False  # web page: paragraphs separated by <br> inside one block, not <p>s
     txt_wrap: int = 0  # .txt: lines hard-wrapped at this many characters (text copied out of a PDF)
+    two_row_header: bool = False  # a table's header in two rows (group cells spanning columns)
+    seq_dot: str = ""  # a table's 序号 printed 1 or 1.
+    layout_table: bool = False  # web page: the article inside a layout <table>, as old CMS pages are
+    html_encoding: str = "utf-8"  # web page: utf-8, or gbk with <meta charset=gbk>
     cell_contact: int = 0
     cell_money: int = 0  # a table's funding cell: 20 / 20万元 / 定额20 (fixed), 不超过20 / ≤20 / 最高20 (ceiling)  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
     running_head: str = ""
@@ -255,7 +259,9 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         word_headings=rng.random() < 0.5, title_break=rng.choice(["paragraphs", "break"]),
         attachment_fmt=attachment_fmt, notice_fmt=notice_fmt, md_table=topics_as != "paragraphs",
         running_head=rng.choice(["issuer", "title"]), page_footer=rng.choice(["dash", "of"]),
-        cell_contact=rng.randrange(3), cell_money=rng.randrange(3), continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
+        cell_contact=rng.randrange(3), cell_money=rng.randrange(3), two_row_header=rng.random() < 0.25,
+        seq_dot=rng.choice(["", "", "."]), layout_table=rng.random() < 0.25,
+        html_encoding=rng.choice(["utf-8", "utf-8", "gbk"]), continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
         html_breaks=rng.random() < 0.3, extra=rng.choice(EXTRAS) if rng.random() < 0.25 else "", txt_wrap=rng.choice([0, 0, 0, 33, 38]))
 
 
@@ -602,7 +608,7 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
         row = []
         for c in cols:
             if c == "seq":
-                row.append(Cell([numbers[id(t)]]))
+                row.append(Cell([numbers[id(t)] + v.seq_dot]))
             elif c == "track":
                 row.append(Cell([s.tracks[i].name]))
             elif c == "title":
@@ -633,6 +639,25 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
                     for k in range(r + 1, end + 1):
                         rows[k][j] = None
                 r = end + 1
+    if v.two_row_header:  # a group row above the header: 研究任务 over title…deliverables, 支持方式 over the rest
+        top: list[Cell | None] = []
+        j = 0
+        while j < len(cols):
+            c = cols[j]
+            if c in ("seq", "track"):
+                top.append(Cell([head[c]], row_span=2, header=True))
+                rows[0][j] = None
+                j += 1
+                continue
+            group = ("title", "content", "deliverables") if c in ("title", "content", "deliverables") else \
+                ("funding", "duration", "contacts")
+            width = 1
+            while j + width < len(cols) and cols[j + width] in group:
+                width += 1
+            top.append(Cell(["研究任务" if "title" in group else "支持方式"], col_span=width, header=True))
+            top += [None] * (width - 1)
+            j += width
+        rows.insert(0, top)
     return Block("table", rows=rows)
 
 

@@ -19,20 +19,18 @@ from pathlib import Path
 from .layouts import Block, File, Variant
 
 
-def _cells(rows, repeat: bool = True) -> list[list[list[str]]]:
-    """A table's rows as text cells, spans expanded (repeat: a covered cell repeats its source's text)."""
-    out = []
-    above: dict[int, list[str]] = {}
-    for row in rows:
-        line = []
+def _cells(rows) -> list[list[list[str]]]:
+    """A table's rows as text cells, spans expanded: a covered cell repeats the text of the cell covering it."""
+    grid: list[list[list[str] | None]] = [[None] * len(r) for r in rows]
+    for i, row in enumerate(rows):
         for j, c in enumerate(row):
             if c is None:
-                line.append(above.get(j, [""]) if repeat else [""])
-            else:
-                line.append(c.paras)
-                above[j] = c.paras
-        out.append(line)
-    return out
+                continue
+            for di in range(c.row_span):
+                for dj in range(c.col_span):
+                    if i + di < len(grid) and j + dj < len(grid[i + di]):
+                        grid[i + di][j + dj] = c.paras
+    return [[c if c is not None else [""] for c in r] for r in grid]
 
 
 # --- .txt -----------------------------------------------------------------------------------------
@@ -137,6 +135,11 @@ def _body_html(f: File, v: Variant, web: bool) -> str:
     return "".join(out)
 
 
+def write_web_page(f: File, v: Variant, path, issuer: str = "") -> None:
+    """The page in its declared encoding; what GBK lacks written as character references, as CMSs do."""
+    path.write_bytes(web_page(f, v, issuer).encode(v.html_encoding, errors="xmlcharrefreplace"))
+
+
 def _with_breaks(body: str) -> str:
     """Paragraphs as lines of one block, separated by <br>, as some CMS editors save them."""
     import re
@@ -147,18 +150,21 @@ def _with_breaks(body: str) -> str:
     return re.sub(r"(?:<p[^>]*>.*?</p>)+", join, body, flags=re.S)
 
 
-def web_page(f: File, v: Variant) -> str:
-    issuer = f.title[:4]
-    return ("<!doctype html><html><head><meta charset='utf-8'>"
+def web_page(f: File, v: Variant, issuer: str = "") -> str:
+    body = _body_html(f, v, web=True)
+    article = "<div class='article'><div class='TRS_Editor'>" + (_with_breaks(body) if v.html_breaks else body) + "</div></div>"
+    if v.layout_table:
+        article = "<table width='100%' border='0'><tr><td class='bt_content'>" + article + "</td></tr></table>"
+    return ("<!doctype html><html><head>"
+            f"<meta http-equiv='Content-Type' content='text/html; charset={v.html_encoding}'>"
             f"<title>{html.escape(f.title)} - 通知公告</title><script>var _hmt = _hmt || [];</script></head><body>"
             "<div class='header'><a href='/'>首页</a> <a href='/xxgk/'>信息公开</a> <a href='/tzgg/'>通知公告</a></div>"
             "<nav><ul><li><a href='/'>机构概况</a></li><li><a href='/'>政策法规</a></li><li><a href='/'>科技计划</a></li>"
             "<li><a href='/'>办事服务</a></li></ul></nav>"
             "<div class='breadcrumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a> &gt; 正文</div>"
             f"<div class='title-box'><h1>{html.escape(f.title)}</h1>"
-            f"<div class='info'>发布时间：2024-04-22&nbsp;&nbsp;来源：{html.escape(issuer)}&nbsp;&nbsp;浏览次数：1024</div></div>"
-            "<div class='article'><div class='TRS_Editor'>"
-            + (_with_breaks(_body_html(f, v, web=True)) if v.html_breaks else _body_html(f, v, web=True)) + "</div></div>"
+            f"<div class='info'>发布时间：2024-04-22&nbsp;&nbsp;来源：{html.escape(issuer or "本站")}&nbsp;&nbsp;浏览次数：1024</div></div>"
+            + article +
             "<div class='share'>分享到：微信 微博</div><div class='print'><a href='javascript:window.print()'>【打印本页】</a> "
             "<a href='javascript:window.close()'>【关闭窗口】</a></div>"
             "<div class='footer'><p>主办单位：科学技术局 地址：人民路1号 邮编：610000 电话：028-12345678</p>"
