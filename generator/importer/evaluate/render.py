@@ -163,7 +163,7 @@ def web_page(f: File, v: Variant, issuer: str = "") -> str:
             "<li><a href='/'>办事服务</a></li></ul></nav>"
             "<div class='breadcrumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a> &gt; 正文</div>"
             f"<div class='title-box'><h1>{html.escape(f.title)}</h1>"
-            f"<div class='info'>发布时间：2024-04-22&nbsp;&nbsp;来源：{html.escape(issuer or "本站")}&nbsp;&nbsp;浏览次数：1024</div></div>"
+            f"<div class='info'>发布时间：2024-04-22&nbsp;&nbsp;来源：{html.escape(issuer or '本站')}&nbsp;&nbsp;浏览次数：1024</div></div>"
             + article +
             "<div class='share'>分享到：微信 微博</div><div class='print'><a href='javascript:window.print()'>【打印本页】</a> "
             "<a href='javascript:window.close()'>【关闭窗口】</a></div>"
