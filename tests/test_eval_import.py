@@ -23,9 +23,12 @@ from conftest import CONTENT, ROOT
 from generator.importer.evaluate import layouts, plans, render, render_docx, render_xlsx, truth
 from generator.importer.evaluate.score import compare, compare_plan, norm
 
-# Fields right over the sample (--variants 2 --seed 3, all formats), measured when this was set; lower
-# only with a reason. The goal over the full set is 98 %.
-SAMPLE_THRESHOLD = 0.015
+# Fields right over the sample (--variants 2 --seed 3, all formats: ten variants, two of them of the plan),
+# overall and over the calls alone, as the importer reached them when this was set (main at 80ff53a:
+# 47.5 % and 28.2 %) less two points; raise them as the importer improves, lower them only with a reason.
+# The goal over the full set is 98 %.
+SAMPLE_THRESHOLD = 0.455
+SAMPLE_CALLS_THRESHOLD = 0.26
 
 
 @functools.cache
@@ -202,7 +205,9 @@ def test_the_importer_does_not_regress_on_the_sample(sample, capsys):
     with capsys.disabled():
         print(f"\n  eval-import sample: {o['share']:.1%} of {o['total']} fields right over {o['variants']} variants "
               + ", ".join(f"{k} {x['share']:.0%}" for k, x in sample["by_format"].items()))
-    assert o["share"] >= SAMPLE_THRESHOLD, json.dumps(sample["variants"][:3], ensure_ascii=False)[:3000]
+    weakest = json.dumps(sample["variants"][:3], ensure_ascii=False)[:3000]
+    assert o["share"] >= SAMPLE_THRESHOLD, weakest
+    assert sample["calls"]["share"] >= SAMPLE_CALLS_THRESHOLD, weakest
 
 
 def _printed(files: list[layouts.File]) -> str:
