@@ -166,6 +166,19 @@ def test_a_two_row_header_spans_columns_and_rows_in_every_format(tmp_path):
     assert rows[0][0] == rows[1][0] == [v.seq_head] and rows[0][2] == rows[0][3] == ["研究任务"]
 
 
+def test_topics_as_forms_put_each_label_in_a_cell_beside_its_value(tmp_path):
+    import docx
+
+    spec, v, files, expected = _variant("hubei-2023-ruankexue-zhongdian", "docx", 4, topics_as="forms",
+                                        content_unlabelled=False)
+    path = tmp_path / "f.docx"
+    render_docx.write(files[0], v, path, spec.issuer)
+    tables = docx.Document(str(path)).tables
+    assert len(tables) == len(expected.topics)
+    first = {r.cells[0].text: r.cells[1].text for r in tables[0].rows}
+    assert first[v.labels["content"]] == "\n".join(expected.topics[0]["content"])
+
+
 def test_the_scorer_gives_a_perfect_draft_everything_and_an_empty_one_nothing():
     for key, fmt, seed in [("chengdu-2023-ruankexue", "docx", 1), ("shanghai-2020-ruankexue-zhongdian-2", "html", 4),
                            ("tianjin-2021-zhiku-ruankexue", "pair", 7)]:

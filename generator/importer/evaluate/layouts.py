@@ -166,7 +166,7 @@ class Variant:
             return (f"plan; chapters 第一章{self.chapter_gap!r}, items {self.item_style or 'unmarked'}"
                     + ("; 2-line title" if self.title_lines == 2 else "") + (f"; {self.encoding}" if self.fmt == "txt" else ""))
         t = self.scheme[1] if self.scheme[1] != "kw" else f"{self.keyword}{'1' if self.kw_numeral == 'arabic' else '一'}{self.kw_sep}"
-        where = self.topics_as + (f"/{self.table_tracks}" if self.topics_as != "paragraphs" else "")
+        where = self.topics_as + (f"/{self.table_tracks}" if "table" in self.topics_as else "")
         parts = [f"levels {self.scheme[0] or 'plain'}|{t}|{self.scheme[2]}", where,
                  "labels " + "/".join(self.labels[f] for f in FIELDS) + f" {self.label_form}{self.colon}",
                  f"funding {self.funding_at}-{self.funding_form}" if self.has["funding"] else "no funding",
@@ -203,6 +203,8 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         topics_as = "table"
     elif fmt in TABLE_FORMATS and rng.random() < 0.35:
         topics_as = rng.choice(["table", "attachment-table"])
+    elif fmt in ("docx", "html", "pdf") and rng.random() < 0.2:
+        topics_as = "forms"  # each topic a two-column form: label cells on the left, values on the right
     attachment_fmt = notice_fmt = ""
     if fmt == "pair":
         attachment_fmt = rng.choice(["docx", "xlsx", "md", "pdf", "html", "docx"])
@@ -508,8 +510,31 @@ def _two_lines(title: str) -> list[str]:
     return [title] if best is None else [title[:best].strip(), title[best:].strip()]
 
 
+def _form(v: Variant, t: Topic) -> list[Block]:
+    """A topic as a form: a row a field, its label in the left cell, its value (paragraphs) in the right."""
+    rows: list[list[Cell | None]] = []
+    for f in v.order:
+        if f in ("content", "deliverables"):
+            paras = t.content if f == "content" else t.deliverables
+            if paras:
+                rows.append([Cell([v.labels[f]]), Cell(_cell_paras(v, paras))])
+        elif f == "funding" and t.funding:
+            rows.append([Cell([v.labels["funding"]]), Cell([_money_text(v, t.funding, v.funding_form == "sentence")])])
+        elif f == "duration" and t.duration:
+            rows.append([Cell([v.labels["duration"]]),
+                         Cell([_time_text(v, t.duration, v.duration_form == "sentence")])])
+        elif f == "contacts" and t.contacts:
+            rows.append([Cell([v.labels["contacts"]]), Cell([p for c in t.contacts for p in _contact_cell(v, c)])])
+        if f == "deliverables" and v.extra:
+            rows.append([Cell([v.extra]), Cell([EXTRA_TEXT[v.extra]])])
+    return [Block("table", rows=rows, role="form")] if rows else []
+
+
 def _topic_blocks(v: Variant, t: Topic, spec: Spec, marker: str, item_level_parent: str) -> list[Block]:
     out: list[Block] = []
+    if v.topics_as == "forms":
+        gap = v.marker_gap if marker and not marker[-1].isspace() else ""
+        return [Block("head", t.title, marker=marker + gap, level=2, role="topic")] + _form(v, t)
     if v.title_label:
         out.append(Block("head", "", marker=number_of(marker), level=2, role="topic"))
         out.append(Block("p", v.title_label + v.colon + t.title))
@@ -737,7 +762,7 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
     if v.sections_first:
         reqs, n1 = requirements(n1)
         guide += reqs
-    in_table = v.topics_as != "paragraphs"
+    in_table = v.topics_as in ("table", "attachment-table")
     seq = before = 0
     for ti, tr in enumerate(s.tracks):
         for k, t in enumerate(tr.topics, 1):
