@@ -156,14 +156,14 @@ def test_a_two_row_header_spans_columns_and_rows_in_every_format(tmp_path):
                                         table_tracks="column", two_row_header=True, html_breaks=False,
                                         layout_table=True, html_encoding="gbk", notice=False)
     page = render.web_page(files[0], v)
-    assert 'rowspan="2"' in page and "colspan=" in page and ">研究任务<" in page
+    assert 'rowspan="2"' in page and "colspan=" in page and ">项目信息<" in page
     assert page.count("<table") == 2  # the layout table around the article, and the topics' table
     path = tmp_path / "p.html"
     render.write_web_page(files[0], v, path)
     assert "charset=gbk" in path.read_bytes().decode("gbk", errors="replace")
     table = next(b for b in files[0].blocks if b.kind == "table")
     rows = render._cells(table.rows)
-    assert rows[0][0] == rows[1][0] == [v.seq_head] and rows[0][2] == rows[0][3] == ["研究任务"]
+    assert rows[0][0] == rows[1][0] == [v.seq_head] and rows[0][2] == rows[0][3] == ["项目信息"]
 
 
 def test_topics_as_forms_put_each_label_in_a_cell_beside_its_value(tmp_path):

@@ -664,7 +664,7 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
                     for k in range(r + 1, end + 1):
                         rows[k][j] = None
                 r = end + 1
-    if v.two_row_header:  # a group row above the header: 研究任务 over title…deliverables, 支持方式 over the rest
+    if v.two_row_header:  # a group row above the header: 项目信息 over title…deliverables, 支持方式 over the rest
         top: list[Cell | None] = []
         j = 0
         while j < len(cols):
@@ -679,7 +679,7 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
             width = 1
             while j + width < len(cols) and cols[j + width] in group:
                 width += 1
-            top.append(Cell(["研究任务" if "title" in group else "支持方式"], col_span=width, header=True))
+            top.append(Cell(["项目信息" if "title" in group else "支持方式"], col_span=width, header=True))
             top += [None] * (width - 1)
             j += width
         rows.insert(0, top)
