@@ -64,7 +64,7 @@ bench-import: $(STAMP)
 eval-import: $(STAMP)
 	bash tests/ensure-browser.sh
 	$(BIN)/python -m generator.importer.evaluate $(if $(VARIANTS),--variants "$(VARIANTS)") $(if $(SEED),--seed "$(SEED)") \
-	  $(if $(FORMATS),--formats "$(FORMATS)") $(if $(GUIDES),--guides "$(GUIDES)")
+	  $(if $(FORMATS),--formats "$(FORMATS)") $(if $(GUIDES),--guides "$(GUIDES)") $(if $(VARIANT),--variant "$(VARIANT)")
 
 search-bench: site
 	bash tests/ensure-browser.sh

@@ -48,11 +48,12 @@ def write_files(v: layouts.Variant, files: list[layouts.File], folder: Path, iss
     return paths
 
 
-def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str = "") -> list[dict]:
-    """Render the variants; returns one record per variant (its files, description and Expected)."""
+def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str = "", variant: str = "") -> list[dict]:
+    """Render the variants (of guides whose key holds `only`; with `variant`, only the variants whose id
+    holds it); returns one record per variant (its files, description and Expected)."""
     specs = [s for s in truth.load(ROOT / "content") if only in s.key]
     variants_dir = out / "variants"
-    if variants_dir.exists():
+    if variants_dir.exists() and not variant:  # one variant again leaves the others' files in place
         shutil.rmtree(variants_dir)
     records, pdfs = [], []
     for g, spec in enumerate(specs):
@@ -69,6 +70,10 @@ def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str
             else:
                 v = layouts.choose(spec, fmt, i, rng)
                 files, expected = layouts.build(spec, v, rng)
+            if variant not in v.id:
+                continue
+            if (variants_dir / v.id).exists():
+                shutil.rmtree(variants_dir / v.id)
             paths = write_files(v, files, variants_dir / v.id, spec.issuer, pdfs)
             records.append({"variant": v, "paths": paths, "expected": expected, "guide": spec.key})
     if pdfs:
@@ -95,6 +100,7 @@ def main(argv=None) -> int:
                         help=f"comma-separated, of {','.join(layouts.FORMATS)} (default all)")
     parser.add_argument("--guides", default="", help="only guides whose region-id contains this")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "eval-import")
+    parser.add_argument("--variant", default="", help="only the variants whose id contains this (all their misses shown)")
     parser.add_argument("--weakest", type=int, default=10)
     args = parser.parse_args(argv)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
@@ -105,7 +111,7 @@ def main(argv=None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    records = generate(args.seed, args.variants, formats, args.out, args.guides)
+    records = generate(args.seed, args.variants, formats, args.out, args.guides, args.variant)
     rendered = time.perf_counter() - started
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,11 +126,16 @@ def main(argv=None) -> int:
                          "check_error": res.check_error, "unplaced": res.unplaced, "review": res.review,
                          "seconds": round(res.seconds, 3), "worst_fields": worst,
                          "by_field": {k: [k_total - s.wrong_by_field[k], k_total] for k, k_total in s.by_field.items()},
-                         "misses": s.misses[:40]})
+                         "misses": s.misses if args.variant else s.misses[:40]})
     summary = _summary(rows, args, formats, rendered, time.perf_counter() - started)
-    (args.out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    written = args.out / ("variant.json" if args.variant else "summary.json")  # one variant: the full run's summary kept
+    written.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     _print(summary, args.weakest)
-    print(f"\nfull results: {args.out / 'summary.json'}")
+    if args.variant:
+        for r in rows:
+            print(f"\n{r['id']} [{r['describe']}]: every miss")
+            print("\n".join("  " + m[:300] for m in r["misses"]) or "  none")
+    print(f"\nfull results: {written}")
     return 0
 
 

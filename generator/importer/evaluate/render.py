@@ -106,7 +106,8 @@ def _table_html(b: Block, border: bool = True) -> str:
             inner = "".join(f"<p>{html.escape(p)}</p>" for p in c.paras) if len(c.paras) > 1 else html.escape(c.paras[0] if c.paras else "")
             cells.append(f"<{tag}{span}>{inner}</{tag}>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<table{" border=1" if border else ""} cellspacing="0">' + "".join(rows) + "</table>"
+    form = " class='form'" if b.role == "form" else ""
+    return f'<table{form}{" border=1" if border else ""} cellspacing="0">' + "".join(rows) + "</table>"
 
 
 def _body_html(f: File, v: Variant, web: bool) -> str:
@@ -180,6 +181,7 @@ def print_page(f: File, v: Variant) -> str:
             "p.h1,p.h2,p.attach{text-indent:" + ("2em" if v.indent else "0") + "}"
             "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #000;padding:2pt 5pt;"
             "vertical-align:top;font-size:11pt;line-height:1.4}td p,th p{margin:0;text-indent:0}"
+            "table.form td:first-child{width:7em;white-space:nowrap}"
             "</style></head><body>" + _body_html(f, v, web=False) + "</body></html>")
 
 
