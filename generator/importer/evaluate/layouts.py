@@ -724,7 +724,10 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
     tail: list[Block] = []
     if v.notice:
         notice += _when_and_whom(v, s, 0)[0]
-        notice.append(Block("p", f"附件{col}{s.title}"))
+        if v.fmt == "pair" and v.topics_as == "attachment-table" and v.attachment_fmt != "xlsx":
+            notice += [Block("p", f"附件{col}1.{s.title}"), Block("p", f"2.{s.title}项目汇总表")]
+        else:
+            notice.append(Block("p", f"附件{col}{s.title}"))
         notice.append(Block("sign", s.issuer))
         notice.append(Block("sign", _date_zh(s.published or f"{s.year}-{rng.randint(1, 9):02d}-{rng.randint(10, 28)}")))
         notice.append(Block("p", "（此件主动公开）"))

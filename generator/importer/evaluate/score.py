@@ -290,6 +290,7 @@ def evaluate(paths: list[Path], expected, scratch: Path) -> Result:
     seconds = time.perf_counter() - started
     guide = done.guide
     result = Result(_compare(expected, guide), seconds=seconds, draft=guide,
-                    unplaced=len(getattr(done, "unplaced", []) or []), review=len(getattr(done, "review", {}) or {}))
+                    unplaced=len(done.unplaced) if hasattr(done, "unplaced") else None,
+                    review=len(done.review) if hasattr(done, "review") else None)
     result.check_error = check(content)
     return result
