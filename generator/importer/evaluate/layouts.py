@@ -61,6 +61,7 @@ STYLES = {
     "1.1": (lambda n, p: f"{p}.{n} ", None),
     "1.1.1": (lambda n, p: f"{p}.{n} ", None),
     "第一章": (lambda n, p: f"第{cn(n)}章 ", None),
+    "专题一、": (lambda n, p: f"专题{cn(n)}、", ("chineseCounting", "专题%1、")),
     "第一部分": (lambda n, p: f"第{cn(n)}部分 ", None),
     "【】": (lambda n, p: "", None),  # the heading's text goes in 【】
     "": (lambda n, p: "", None),  # a plain heading, no marker
@@ -72,7 +73,8 @@ SCHEMES = [
     ("一、", "（一）", "1."), ("（一）", "1.", "（1）"), ("一、", "1.", "（1）"), ("一、", "1、", "（1）"),
     ("1 ", "1.1", "（1）"), ("1 ", "1.1", "1.1.1"), ("第一章", "一、", "（一）"), ("第一部分", "（一）", "1."),
     ("【】", "kw", "1."), ("一、", "kw", "（1）"), ("（一）", "kw", "①"), ("一、", "①", "1）"), ("", "kw", "1."),
-    ("一、", "（1）", "①"), ("一、", "(1)", "1．"), ("【】", "1.", "(1)"),
+    ("一、", "（1）", "①"), ("一、", "(1)", "1．"), ("【】", "1.", "(1)"), ("专题一、", "kw", "1."),
+    ("专题一、", "1.", "（1）"),
 ]
 
 CONTENT_LABELS = ["研究内容", "主要研究内容", "建设内容", "研究任务", "需求描述", "研究需求", "研究目标与内容",
@@ -223,7 +225,7 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
     duration_at = rng.choice(["topic", "track", "guide", "track"])
     if topics_as != "paragraphs" and rng.random() < 0.6:
         funding_at = "topic"
-    label_form = rng.choice(["inline", "inline", "own-line", "bracket"])
+    label_form = rng.choice(["inline", "inline", "own-line", "bracket", "bracket-inline"])
     has = {"doc_number": rng.random() < 0.6, "window": rng.random() < 0.75, "deliverables": rng.random() < 0.7,
            "funding": rng.random() < 0.8, "duration": rng.random() < 0.7, "contacts": rng.random() < 0.75,
            "issuer": True}
@@ -326,9 +328,11 @@ def _num(v: Variant, text: str) -> str:
 
 
 def _label(v: Variant, name: str, value: str) -> list[Block]:
-    """A labelled field as printed: inline, or the label on its own line, or 【label】."""
+    """A labelled field as printed: inline, or the label on its own line, or 【label】 (alone or before the text)."""
     if v.label_form == "inline":
         return [Block("p", name + v.colon + value)]
+    if v.label_form == "bracket-inline":
+        return [Block("p", f"【{name}】" + value)]
     head = f"【{name}】" if v.label_form == "bracket" else name + v.colon
     return [Block("p", head), Block("p", value)]
 
@@ -339,6 +343,11 @@ def _marker(v: Variant, level: int, n: int, parent: str = "") -> str:
         num = str(n) if v.kw_numeral == "arabic" else cn(n)
         return f"{v.keyword}{_num(v, num)}{v.kw_sep}"
     return _num(v, STYLES[style][0](n, parent))
+
+
+def _section_marker(v: Variant, n: int) -> str:
+    """A guide-level section's marker (申报要求, 申报时间 …): the track level's, but 一、 where tracks are 专题一、."""
+    return f"{cn(n)}、" if v.scheme[0] == "专题一、" else _marker(v, 1, n)
 
 
 def number_of(marker: str) -> str:
@@ -560,11 +569,12 @@ def _topic_blocks(v: Variant, t: Topic, spec: Spec, marker: str, item_level_pare
                     body.append(Block("p", text))
             if unlabelled:
                 out += body
-            elif v.label_form == "inline" and body[0].kind == "p":
-                out.append(Block("p", v.labels[f] + col + body[0].text))
+            elif v.label_form in ("inline", "bracket-inline") and body[0].kind == "p":
+                head = v.labels[f] + col if v.label_form == "inline" else f"【{v.labels[f]}】"
+                out.append(Block("p", head + body[0].text))
                 out += body[1:]
             else:
-                head = f"【{v.labels[f]}】" if v.label_form == "bracket" else v.labels[f] + col
+                head = f"【{v.labels[f]}】" if v.label_form.startswith("bracket") else v.labels[f] + col
                 out.append(Block("p", head))
                 out += body
         elif f == "funding" and t.funding:
@@ -691,10 +701,10 @@ def _when_and_whom(v: Variant, s: Spec, n: int) -> tuple[list[Block], int]:
     out: list[Block] = []
     if s.window:
         n += 1
-        out += [Block("head", "申报时间", marker=_marker(v, 1, n), level=1), Block("p", _window_text(v, s.window))]
+        out += [Block("head", "申报时间", marker=_section_marker(v, n), level=1), Block("p", _window_text(v, s.window))]
     if s.contacts:
         n += 1
-        out.append(Block("head", "联系方式", marker=_marker(v, 1, n), level=1))
+        out.append(Block("head", "联系方式", marker=_section_marker(v, n), level=1))
         out += [Block("p", _contact_text(v, c, v.labels["contacts"])) for c in s.contacts]
     return out, n
 
@@ -747,7 +757,7 @@ def build(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], Expec
         out: list[Block] = []
         for heading, body in s.sections:
             n1 += 1
-            out.append(Block("head", f"【{heading}】" if v.scheme[0] == "【】" else heading, marker=_marker(v, 1, n1),
+            out.append(Block("head", f"【{heading}】" if v.scheme[0] == "【】" else heading, marker=_section_marker(v, n1),
                              level=1, role="section"))
             k = 0
             for kind, text in body:
