@@ -699,12 +699,14 @@ def _table(v: Variant, s: Spec, tracks: list[int], numbers: dict) -> Block:
 def _when_and_whom(v: Variant, s: Spec, n: int) -> tuple[list[Block], int]:
     """The window and the guide's contacts under headings of their own, numbered on from `n`."""
     out: list[Block] = []
+    bracket = (lambda h: f"【{h}】") if v.scheme[0] == "【】" else (lambda h: h)
     if s.window:
         n += 1
-        out += [Block("head", "申报时间", marker=_section_marker(v, n), level=1), Block("p", _window_text(v, s.window))]
+        out += [Block("head", bracket("申报时间"), marker=_section_marker(v, n), level=1),
+                Block("p", _window_text(v, s.window))]
     if s.contacts:
         n += 1
-        out.append(Block("head", "联系方式", marker=_section_marker(v, n), level=1))
+        out.append(Block("head", bracket("联系方式"), marker=_section_marker(v, n), level=1))
         out += [Block("p", _contact_text(v, c, v.labels["contacts"])) for c in s.contacts]
     return out, n
 
