@@ -280,7 +280,7 @@ def evaluate(paths: list[Path], expected, scratch: Path) -> Result:
     signal.alarm(TIME_LIMIT)
     try:
         done = run_import(paths, content)
-    except Exception as exc:  # noqa: BLE001 — any failure is the variant's result, reported with its message
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 — any failure is the variant's result, with its message
         s = _compare(expected, {})
         s.right = 0
         return Result(s, error=f"{type(exc).__name__}: {exc}"[:300], seconds=time.perf_counter() - started)
