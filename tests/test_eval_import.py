@@ -275,3 +275,17 @@ def test_a_plan_variant_prints_its_chapters_and_the_scorer_reads_them():
     perfect["chapters"][2]["sections"].pop(0)
     s = compare_plan(e, perfect)
     assert 0.8 < s.share < 1.0 and compare_plan(e, {}).right == 0
+
+
+def test_a_failed_import_counts_every_field_wrong_and_keeps_its_error(tmp_path):
+    from generator.importer.evaluate.score import check, evaluate
+
+    _, _, _, expected = _variant("hubei-2023-ruankexue-zhongdian", "docx", 1)
+    broken = tmp_path / "guide.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a Word file")
+    result = evaluate([broken], expected, tmp_path / "scratch")
+    assert result.error and result.score.right == 0 and result.score.total >= 4 * len(expected.topics)
+    content = tmp_path / "scratch" / "content"
+    (content / "guides" / "hubei").mkdir(parents=True)
+    (content / "guides" / "hubei" / "x.yml").write_text("id: x\nkind: call\n", encoding="utf-8")
+    assert "x.yml" in (check(content) or "")
