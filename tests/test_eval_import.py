@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONTENT, ROOT
-from generator.importer.evaluate import layouts, plans, render, render_docx, render_xlsx, truth
+from generator.importer.evaluate import layouts, plans, render, render_docx, render_xlsx, truth, variant, vocab, wording
 from generator.importer.evaluate.score import compare, compare_plan, norm
 
 # Fields right over the sample (--variants 2 --seed 3, all formats: ten variants, two of them of the plan),
@@ -39,7 +39,7 @@ def _specs() -> dict:
 def _variant(key: str, fmt: str, seed: int, **force):
     spec = _specs()[key]
     rng = random.Random(seed)
-    v = layouts.choose(spec, fmt, 0, rng)
+    v = variant.choose(spec, fmt, 0, rng)
     for k, val in force.items():
         setattr(v, k, val)
     files, expected = layouts.build(spec, v, rng)
@@ -82,14 +82,14 @@ def test_a_rendered_variant_has_the_numbering_and_labels_it_claims(seed):
     if style == "kw":
         assert marker.startswith(v.keyword) and marker.endswith(v.kw_sep.strip())
     else:
-        assert marker == layouts.STYLES[style][0](1, "1").translate(layouts.FULLWIDTH if v.fullwidth else {}).rstrip()
-    assert layouts.number_of(marker) == topic["number"]
+        assert marker == vocab.STYLES[style][0](1, "1").translate(vocab.FULLWIDTH if v.fullwidth else {}).rstrip()
+    assert wording.number_of(marker) == topic["number"]
     label = v.labels["content"]
     assert any(l.startswith((label + v.colon, f"【{label}】")) for l in lines), (label, v.describe())
     if expected.window:
         y, m, d = expected.window["closes"][:10].split("-")
         closes = (f"{int(m)}月{int(d)}日" if v.window_form == "year-omitted" else f"{y}年{int(m)}月{int(d)}日")
-        assert any(closes.translate(layouts.FULLWIDTH if v.fullwidth else {}) in l for l in lines)
+        assert any(closes.translate(vocab.FULLWIDTH if v.fullwidth else {}) in l for l in lines)
     assert ("\r\n" in text) == v.crlf
 
 
@@ -103,7 +103,7 @@ def test_synonyms_colons_and_two_line_titles_are_printed_as_chosen():
     assert "需求描述:" in text and "研究内容" not in text
     assert f"课题名称:{expected.topics[0]['title']}" in text
     lines = [l.strip("\u3000") for l in text.splitlines()]
-    first, second = layouts._two_lines(expected.title)
+    first, second = wording.two_lines(expected.title)
     at = lines.index(first)
     assert lines[at + 1] == second and first + second == expected.title
     assert text.splitlines()[at].startswith("\u3000\u3000")  # centred
@@ -206,7 +206,7 @@ def sample(tmp_path_factory) -> dict:
 
 
 def test_the_sample_covers_every_format_and_keeps_its_files(sample):
-    assert set(sample["by_format"]) == set(layouts.FORMATS)
+    assert set(sample["by_format"]) == set(variant.FORMATS)
     assert all(x["variants"] >= 1 for x in sample["by_format"].values())
     for row in sample["variants"]:
         assert all(Path(f).is_file() for f in row["files"])
@@ -232,7 +232,7 @@ def _printed(files: list[layouts.File]) -> str:
     return norm("\n".join(out).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
 
-@pytest.mark.parametrize("fmt", layouts.FORMATS)
+@pytest.mark.parametrize("fmt", variant.FORMATS)
 def test_every_expected_fact_is_printed_in_the_variant(fmt):
     """The generator claims nothing it does not print: every fact of Expected is in the files' text."""
     for key in [k for k, sp in _specs().items() if not sp.plan]:
@@ -244,9 +244,9 @@ def test_every_expected_fact_is_printed_in_the_variant(fmt):
                 facts += [t["title"], *t["content"], *t["deliverables"]]
                 facts += [c.get(k) for c in t["contacts"] for k in ("office", "person", "phone")]
                 if t["funding"]:
-                    facts.append(layouts._amount(t["funding"]["amount"]))
+                    facts.append(wording.amount_text(t["funding"]["amount"]))
             if e.window:
-                facts += [layouts._date_zh(e.window["opens"])]
+                facts += [wording.date_zh(e.window["opens"])]
             missing = [f for f in facts if f and norm(f) not in text]
             assert not missing, (v.id, v.describe(), missing[:3])
             numbers = [t["number"] for t in e.topics]

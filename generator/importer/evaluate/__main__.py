@@ -1,7 +1,7 @@
 """`make eval-import` (python -m generator.importer.evaluate): does the importer generalise?
 
-Renders every guide in content/ (calls, and plans without their boxes) in `--variants` seeded variants each (layouts.py), over the
-`--formats` given, keeps the files under `--out`/variants/<id>/ (default build/eval-import/), prints
+Renders every guide in content/ (calls, and plans without their boxes) in `--variants` seeded variants
+each (variant.py, layouts.py) over the `--formats` given, keeps the files under `--out`/variants/<id>/ (default build/eval-import/), prints
 the PDFs in one Chromium, imports each variant in-process and scores it (score.py), then prints
 fields right per format and per field, the overall share, and the weakest variants with their worst
 fields and the command that reproduces each; everything is written to `--out`/summary.json.
@@ -21,10 +21,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import layouts, plans, render, render_docx, render_xlsx, truth
+from .variant import FORMATS, Variant, choose
 from .score import ROOT, evaluate
 
 
-def write_files(v: layouts.Variant, files: list[layouts.File], folder: Path, issuer: str, pdfs: list) -> list[Path]:
+def write_files(v: Variant, files: list[layouts.File], folder: Path, issuer: str, pdfs: list) -> list[Path]:
     """Each file of the variant into `folder`; a PDF's print job is appended to `pdfs` (printed later)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -68,7 +69,7 @@ def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str
                 v = plans.choose_plan(spec, fmt, i, rng)
                 files, expected = plans.build_plan(spec, v, rng)
             else:
-                v = layouts.choose(spec, fmt, i, rng)
+                v = choose(spec, fmt, i, rng)
                 files, expected = layouts.build(spec, v, rng)
             if variant not in v.id:
                 continue
@@ -96,17 +97,17 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.importer.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--variants", type=int, default=24, help="variants per guide (default 24)")
-    parser.add_argument("--formats", default=",".join(layouts.FORMATS),
-                        help=f"comma-separated, of {','.join(layouts.FORMATS)} (default all)")
+    parser.add_argument("--formats", default=",".join(FORMATS),
+                        help=f"comma-separated, of {','.join(FORMATS)} (default all)")
     parser.add_argument("--guides", default="", help="only guides whose region-id contains this")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "eval-import")
     parser.add_argument("--variant", default="", help="only the variants whose id contains this (all their misses shown)")
     parser.add_argument("--weakest", type=int, default=10)
     args = parser.parse_args(argv)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in layouts.FORMATS]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        print(f"--formats: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(layouts.FORMATS)}",
+        print(f"--formats: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(FORMATS)}",
               file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
@@ -116,7 +117,7 @@ def main(argv=None) -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for r in records:
-            v: layouts.Variant = r["variant"]
+            v: Variant = r["variant"]
             res = evaluate(r["paths"], r["expected"], Path(tmp))
             s = res.score
             worst = Counter(s.wrong_by_field).most_common(4)

@@ -14,8 +14,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from .layouts import Block, File, Variant, _files, _two_lines, cn, choose, circled
+from .layouts import Block, File, _files
 from .truth import Chapter, Spec
+from .variant import Variant, choose
+from .vocab import circled, cn
+from .wording import two_lines
 
 FORMATS = ("txt", "md", "html", "docx", "pdf")
 
@@ -58,7 +61,7 @@ def _body(v: Variant, body: list[tuple[str, str]]) -> list[Block]:
 
 def build_plan(spec: Spec, v: Variant, rng: random.Random) -> tuple[list[File], PlanExpected]:
     plan = spec.plan
-    doc: list[Block] = [Block("title", lines=_two_lines(spec.title) if v.title_lines == 2 else [spec.title]),
+    doc: list[Block] = [Block("title", lines=two_lines(spec.title) if v.title_lines == 2 else [spec.title]),
                         Block("sign", spec.issuer), Block("sign", spec.published or f"{spec.year}年")]
     if plan["preface"]:
         doc.append(Block("head", "前言", level=1))

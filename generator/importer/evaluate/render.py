@@ -16,7 +16,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .layouts import Block, File, Variant
+from .layouts import Block, File
+from .variant import Variant
 
 
 def _cells(rows) -> list[list[list[str]]]:

@@ -18,7 +18,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .layouts import STYLES, Block, File, Variant
+from .layouts import Block, File
+from .variant import Variant
+from .vocab import STYLES
 
 
 class _Numbering:
