@@ -38,6 +38,7 @@ def choose_plan(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant
     v = choose(spec, fmt if fmt in FORMATS else "docx", index, rng)
     v.word_numbering = False
     v.notice = False
+    v.plan = True
     v.chapter_gap = rng.choice(["\u3000", " ", ""])
     v.item_style = rng.choice(["1.", "（1）", "①", ""])
     return v

@@ -71,7 +71,10 @@ class Variant:
     layout_table: bool = False  # web page: the article inside a layout <table>, as old CMS pages are
     html_encoding: str = "utf-8"  # web page: utf-8, or gbk with <meta charset=gbk>
     cell_contact: int = 0
-    cell_money: int = 0  # a table's funding cell: 20 / 20万元 / 定额20 (fixed), 不超过20 / ≤20 / 最高20 (ceiling)  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
+    cell_money: int = 0
+    plan: bool = False  # plans.py: a plan's variant
+    chapter_gap: str = ""  # plans: between 第一章 and the chapter's title
+    item_style: str = ""  # plans: list items marked 1. / （1） / ① or not  # a table's funding cell: 20 / 20万元 / 定额20 (fixed), 不超过20 / ≤20 / 最高20 (ceiling)  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
     running_head: str = ""
     page_footer: str = "dash"  # pdf: "— 3 —" or "第3页 共8页"
 
@@ -80,7 +83,7 @@ class Variant:
         return f"{self.key}-{self.index:03d}-{self.fmt}"
 
     def describe(self) -> str:
-        if hasattr(self, "chapter_gap"):  # a plan (plans.py)
+        if self.plan:
             return (f"plan; chapters 第一章{self.chapter_gap!r}, items {self.item_style or 'unmarked'}"
                     + ("; 2-line title" if self.title_lines == 2 else "") + (f"; {self.encoding}" if self.fmt == "txt" else ""))
         t = self.scheme[1] if self.scheme[1] != "kw" else f"{self.keyword}{'1' if self.kw_numeral == 'arabic' else '一'}{self.kw_sep}"
