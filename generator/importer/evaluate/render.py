@@ -133,7 +133,11 @@ def _body_html(f: File, v: Variant, web: bool) -> str:
             out.append(f"<p class='attach'>{html.escape(b.text)}</p>")
         else:
             text = _cut(b.full, k) if web else html.escape(b.full)
-            out.append(f"<p style='text-indent:2em'>{text}</p>" if web else f"<p>{text}</p>")
+            if web and v.html_word:  # pasted from Word: MsoNormal, spans with mso styles, <o:p>
+                out.append("<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'>"
+                           f"<span style='font-family:仿宋_GB2312;mso-hansi-font-family:宋体'>{text}</span><o:p></o:p></p>")
+            else:
+                out.append(f"<p style='text-indent:2em'>{text}</p>" if web else f"<p>{text}</p>")
     return "".join(out)
 
 

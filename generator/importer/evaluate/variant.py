@@ -69,6 +69,7 @@ class Variant:
     two_row_header: bool = False  # a table's header in two rows (group cells spanning columns)
     seq_dot: str = ""  # a table's 序号 printed 1 or 1.
     layout_table: bool = False  # web page: the article inside a layout <table>, as old CMS pages are
+    html_word: bool = False  # web page: paragraphs as Word's HTML (MsoNormal, mso spans, <o:p>)
     html_encoding: str = "utf-8"  # web page: utf-8, or gbk with <meta charset=gbk>
     cell_contact: int = 0
     cell_money: int = 0
@@ -184,8 +185,10 @@ def choose(spec: Spec, fmt: str, index: int, rng: random.Random) -> Variant:
         running_head=rng.choice(["issuer", "title"]), page_footer=rng.choice(["dash", "of"]),
         cell_contact=rng.randrange(3), cell_money=rng.randrange(3), two_row_header=rng.random() < 0.25,
         seq_dot=rng.choice(["", "", "."]), layout_table=rng.random() < 0.25,
-        html_encoding=rng.choice(["utf-8", "utf-8", "gbk"]), continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
-        html_breaks=rng.random() < 0.3, extra=rng.choice(EXTRAS) if rng.random() < 0.25 else "", txt_wrap=rng.choice([0, 0, 0, 33, 38]))
+        html_encoding=rng.choice(["utf-8", "utf-8", "gbk"]), html_word=rng.random() < 0.3,
+        continue_numbering=scheme[1] != "1.1" and rng.random() < 0.3,
+        html_breaks=rng.random() < 0.3, extra=rng.choice(EXTRAS) if rng.random() < 0.25 else "",
+        txt_wrap=rng.choice([0, 0, 0, 33, 38]))
 
 
 # ---------------------------------------------------------------------------------------------------
