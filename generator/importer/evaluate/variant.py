@@ -71,11 +71,11 @@ class Variant:
     layout_table: bool = False  # web page: the article inside a layout <table>, as old CMS pages are
     html_word: bool = False  # web page: paragraphs as Word's HTML (MsoNormal, mso spans, <o:p>)
     html_encoding: str = "utf-8"  # web page: utf-8, or gbk with <meta charset=gbk>
-    cell_contact: int = 0
-    cell_money: int = 0
+    cell_contact: int = 0  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
+    cell_money: int = 0  # a table's funding cell: 20 / 20万元 / 定额20 (fixed), 不超过20 / ≤20 / 最高20 (ceiling)
     plan: bool = False  # plans.py: a plan's variant
     chapter_gap: str = ""  # plans: between 第一章 and the chapter's title
-    item_style: str = ""  # plans: list items marked 1. / （1） / ① or not  # a table's funding cell: 20 / 20万元 / 定额20 (fixed), 不超过20 / ≤20 / 最高20 (ceiling)  # a table's contact cell: office person phone on one line, one a line, or person，phone（office）
+    item_style: str = ""  # plans: list items marked 1. / （1） / ① or not
     running_head: str = ""
     page_footer: str = "dash"  # pdf: "— 3 —" or "第3页 共8页"
 
