@@ -2,8 +2,9 @@
 
 Renders every guide in content/ (calls, and plans without their boxes) in `--variants` seeded variants
 each (variant.py, layouts.py) over the `--formats` given, keeps the files under `--out`/variants/<id>/
-(default build/eval-import/), prints the PDFs in one Chromium, imports each variant in-process and scores it (score.py), then prints
-fields right per format and per field, the overall share, and the weakest variants with their worst
+(default build/eval-import/), prints the PDFs in one Chromium, imports each variant in-process and
+scores it (score.py), then prints fields right per format, per guide, per field and per variant, the
+overall share, the failed imports and failing drafts, and the weakest variants with their worst
 fields and the command that reproduces each; everything is written to `--out`/summary.json.
 A benchmark command, not a test; tests/test_eval_import.py runs a small sample.
 """
