@@ -64,7 +64,8 @@ bench-import: $(STAMP)
 eval-import: $(STAMP)
 	bash tests/ensure-browser.sh
 	$(BIN)/python -m generator.importer.evaluate $(if $(VARIANTS),--variants "$(VARIANTS)") $(if $(SEED),--seed "$(SEED)") \
-	  $(if $(FORMATS),--formats "$(FORMATS)") $(if $(GUIDE),--guides "$(GUIDE)") $(if $(VARIANT),--variant "$(VARIANT)")
+	  $(if $(FORMATS),--formats "$(FORMATS)") $(if $(GUIDE),--guides "$(GUIDE)") $(if $(VARIANT),--variant "$(VARIANT)") \
+	  $(if $(SYNTHETIC),--synthetic "$(SYNTHETIC)")
 
 search-bench: site
 	bash tests/ensure-browser.sh

@@ -50,10 +50,11 @@ def write_files(v: Variant, files: list[layouts.File], folder: Path, issuer: str
     return paths
 
 
-def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str = "", variant: str = "") -> list[dict]:
+def generate(seed: int, per_guide: int, formats: list[str], out: Path, only: str = "", variant: str = "",
+             synthetic: int = 0) -> list[dict]:
     """Render the variants (of guides whose key holds `only`; with `variant`, only the variants whose id
     holds it); returns one record per variant (its files, description and Expected)."""
-    specs = [s for s in truth.load(ROOT / "content") if only in s.key]
+    specs = [s for s in truth.load(ROOT / "content", synthetic) if only in s.key]
     variants_dir = out / "variants"
     if variants_dir.exists() and not variant:  # one variant again leaves the others' files in place
         shutil.rmtree(variants_dir)
@@ -102,6 +103,7 @@ def main(argv=None) -> int:
                         help=f"comma-separated, of {','.join(FORMATS)} (default all)")
     parser.add_argument("--guides", default="", help="only guides whose region-id contains this")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "eval-import")
+    parser.add_argument("--synthetic", type=int, default=2, help="made-up guides beside content/'s (default 2)")
     parser.add_argument("--variant", default="", help="only the variants whose id contains this (all their misses shown)")
     parser.add_argument("--weakest", type=int, default=10)
     args = parser.parse_args(argv)
@@ -113,7 +115,7 @@ def main(argv=None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    records = generate(args.seed, args.variants, formats, args.out, args.guides, args.variant)
+    records = generate(args.seed, args.variants, formats, args.out, args.guides, args.variant, args.synthetic)
     rendered = time.perf_counter() - started
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

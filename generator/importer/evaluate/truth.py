@@ -160,8 +160,11 @@ def spec(guide: dict, regions: dict[str, dict]) -> Spec:
                 contacts=[c for c in map(_contact, guide.get("contacts", []) or []) if c], tracks=tracks)
 
 
-def load(content: Path) -> list[Spec]:
-    """Every guide in `content` (calls and plans), in file order."""
+def load(content: Path, synthetic: int = 0) -> list[Spec]:
+    """Every guide in `content` (calls and plans), in file order, then `synthetic` made-up calls
+    (synthetic.py) in regions of regions.yml."""
+    from .synthetic import guide
+
     regions = {r["slug"]: r for r in read_yaml(content / "regions.yml", display="regions.yml").data
                if isinstance(r, dict)}
     out = []
@@ -169,4 +172,4 @@ def load(content: Path) -> list[Spec]:
         data = read_yaml(path, display=str(path)).data
         if isinstance(data, dict) and (data.get("tracks") or data.get("chapters")):
             out.append(spec(data, regions))
-    return out
+    return out + [guide(n, list(regions.values())) for n in range(1, synthetic + 1)]
