@@ -1,6 +1,6 @@
 """make eval-import: the layout generator renders what it claims, the scorer can fail and can pass, and a
-small seeded sample of variants (one of each format, one PDF) imports at least as well as the importer
-did when the threshold was set (it fails if the importer regresses).
+small seeded sample of variants (every format, two PDFs) imports at least as well as the importer did
+when the threshold was set (it fails if the importer regresses).
 
 The sample runs the command in a process of its own (Playwright's sync API prints the PDF) and reads
 its summary.json; `make eval-import` runs the full set.
@@ -23,12 +23,12 @@ from conftest import CONTENT, ROOT
 from generator.importer.evaluate import layouts, plans, render, render_docx, render_xlsx, truth, variant, vocab, wording
 from generator.importer.evaluate.score import compare, compare_plan, norm
 
-# Fields right over the sample (--variants 2 --seed 3, all formats: ten variants, two of them of the plan),
-# overall and over the calls alone, as the importer reached them when this was set (main at 7372b84:
-# 26.9 % and 4.4 %) less two points; raise them as the importer improves, lower them only with a reason.
-# The issue's goal over the full set is 98 %.
-SAMPLE_THRESHOLD = 0.249
-SAMPLE_CALLS_THRESHOLD = 0.024
+# Fields right over the sample (--variants 2 --seed 3, all formats: fourteen variants, two of them of the
+# plan, two PDFs), overall and over the calls alone, as the importer reached them when this was set (main
+# at 7372b84: 21.8 % and 5.6 %) less two points; raise them as the importer improves, lower them only with
+# a reason. The issue's goal over the full set is 98 %.
+SAMPLE_THRESHOLD = 0.198
+SAMPLE_CALLS_THRESHOLD = 0.036
 
 
 @functools.cache
