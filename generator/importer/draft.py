@@ -46,10 +46,13 @@ def title_of(struct: Structure) -> tuple[str, list[str]]:
     """The guide's title: its own title line, or the notice's title without 关于发布 … 的通知."""
     if struct.title_line is None:
         return "", ["没有找到标题"]
-    text = struct.title_line.text
+    return title_of_text(struct.title_line.text)
+
+
+def title_of_text(text: str) -> tuple[str, list[str]]:
     annex = P.ANNEX.match(text)
     text = annex.group(2).strip() if annex else text
-    m = re.match(r"^关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
+    m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
         return m.group(1).strip(), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
     return text, []
@@ -141,6 +144,7 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             topics_all.append((t, entry, tpath))
         tracks.append(track)
     _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""))
+    _unique_numbers(tracks, draft)
     _guide_wide_terms(section_nodes, tracks, draft)
     for t, entry, tpath in topics_all:
         _tags(entry, tags, draft, tpath)
@@ -148,6 +152,20 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
     if themes:
         guide["themes"] = themes
     guide["tracks"] = tracks
+
+
+def _unique_numbers(tracks: list[dict], draft: Draft) -> None:
+    """Topic numbers are kept as written, and must be unique in a track: a repeated one gets -2, -3 …"""
+    for ti, track in enumerate(tracks):
+        seen: set[str] = set()
+        for pi, topic in enumerate(track["topics"]):
+            number, n = topic["number"], 2
+            while topic["number"] in seen:
+                topic["number"] = f"{number[:16]}-{n}"
+                n += 1
+            if topic["number"] != number:
+                draft.note(("tracks", ti, "topics", pi, "number"), f"编号“{number}”在本类别中重复，暂记为 {topic['number']}，请核对")
+            seen.add(topic["number"])
 
 
 def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft) -> None:
@@ -227,6 +245,11 @@ def _section(node: Node, draft: Draft, path: tuple, ids: SlugRegistry, contacts:
         if contacts and entries and _mergeable(contacts[-1], entries[0]) and contacts[-1].get("role") == role:
             contacts[-1].update({k: v for k, v in entries[0].items() if k != "role"})
             draft.came_from(("contacts", len(contacts) - 1), nos)
+            notes = draft.review.get(("contacts", len(contacts) - 1), [])
+            if "phone" in contacts[-1] and notes:  # the phone came on the next line
+                notes[:] = [k for k in ("；".join(x for x in n.split("；") if x != "联系方式里没有电话") for n in notes) if k]
+                if not notes:
+                    del draft.review[("contacts", len(contacts) - 1)]
             continue
         for e in entries:
             draft.came_from(("contacts", len(contacts)), nos)
@@ -312,18 +335,25 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["deliverables_label"] = t.labels["deliverables"]
         entry["deliverables"] = blocks(t.fields["deliverables"])
         draft.came_from(path + ("deliverables",), [n for p in t.fields["deliverables"] for n in p.lines])
+    terms: dict = {}
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
             value, review = fn(text, labelled=True)
             nos = t.label_lines.get(kind, []) + [n for p in t.fields[kind] for n in p.lines]
             if value:
-                entry[kind] = value
-                draft.came_from(path + (kind,), nos)
-                if review:
-                    draft.note(path + (kind,), "；".join(review))
-            else:
-                draft.note(path + ("number",), f"{t.labels.get(kind, kind)}：“{text}”没能读成字段，请手填")
+                terms[kind] = (value, nos, review)
+            else:  # kept as written under its own label, never lost
+                key = "section:" + t.labels.get(kind, kind)
+                t.fields[key] = t.fields.pop(kind)
+                t.labels[key] = t.labels.get(kind, kind)
+                t.label_lines[key] = t.label_lines.get(kind, [])
+    _labelled_sections(entry, t.fields, t.labels, t.label_lines, draft, path)
+    for kind, (value, nos, review) in terms.items():
+        entry[kind] = value
+        draft.came_from(path + (kind,), nos)
+        if review:
+            draft.note(path + (kind,), "；".join(review))
     contacts = []
     for label, text, nos in t.contacts:
         entries, review = F.contacts(text, label)
@@ -338,6 +368,25 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
     if contacts:
         entry["contacts"] = contacts
     return entry
+
+
+def _labelled_sections(entry: dict, fields: dict, labels: dict, label_lines: dict, draft: Draft, path: tuple) -> None:
+    """Labels naming no field (`section:<label>` keys) → the topic's labelled sections, marked for review."""
+    keys = [k for k in fields if k.startswith("section:")] + [k for k in labels if k.startswith("section:") and k not in fields]
+    if not keys:
+        return
+    sections = []
+    for k in keys:
+        heading = labels.get(k, k.split(":", 1)[1])
+        section: dict = {"heading": heading}
+        parts = fields.get(k, [])
+        if parts:
+            section["body"] = blocks(parts) if isinstance(parts[0], Part) else _record_blocks(parts)
+        sp = path + ("sections", len(sections))
+        draft.came_from(sp, label_lines.get(k, []) + [n for p in parts if isinstance(p, Part) for n in p.lines])
+        draft.note(sp, f"标签“{heading}”不对应任何已知字段，原文照录为本题的一节；请核对它该归入哪个字段，或保留")
+        sections.append(section)
+    entry["sections"] = sections
 
 
 def _record_blocks(paragraphs: list[str]) -> list:
@@ -422,6 +471,8 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
                 draft.came_from(path + (kind,), rec.lines)
                 if review:
                     draft.note(path + (kind,), "；".join(review))
+    if any(k.startswith("section:") for k in rec.fields) and "sections" not in entry:
+        _labelled_sections(entry, rec.fields, rec.labels, {k: rec.lines for k in rec.fields}, draft, path)
     if "contacts" in rec.fields and "contacts" not in entry:
         found, review = F.contacts(" ".join(rec.fields["contacts"]))
         if found:
@@ -429,7 +480,7 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
             draft.came_from(path + ("contacts",), rec.lines)
     # keep schema order: content before deliverables, fields after
     order = ["number", "title", "title_editorial", "theme", "summary", "content_label", "content",
-             "deliverables_label", "deliverables", "funding", "duration", "contacts", "tags", "notes"]
+             "deliverables_label", "deliverables", "sections", "funding", "duration", "contacts", "tags", "notes"]
     ordered = {k: entry[k] for k in order if k in entry}
     entry.clear()
     entry.update(ordered)
