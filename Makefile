@@ -80,3 +80,9 @@ search-bench: site
 
 clean:
 	rm -rf build site site.new site.old
+
+# The real-shape set (tests/fixtures/unseen/: publications in shapes content/ lacks, each with its truth.yml),
+# imported and scored field by field; reported apart from eval-import's generated variants.
+.PHONY: eval-import-real
+eval-import-real: $(STAMP)
+	$(BIN)/python tests/unseen_score.py $(if $(VERBOSE),-v)
