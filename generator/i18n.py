@@ -286,6 +286,15 @@ TERMS = {
     "预期成果": "term.expected_results",
     "申报要求": "term.application_requirements",
     "申报材料": "term.application_materials",
+    "申报条件": "term.eligibility",
+    "申报方式": "term.how_to_apply",
+    "申报程序": "term.procedure",
+    "申报流程": "term.procedure",
+    "联系方式": "term.contacts",
+    "政策咨询": "term.policy_enquiries",
+    "其他事项": "term.other_matters",
+    "前言": "term.preface",
+    "附件": "term.annex",
 }
 
 
