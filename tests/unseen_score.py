@@ -41,6 +41,7 @@ class Result:
     total: int = 0
     error: str = ""  # the importer's message when it refused the file
     check_errors: list[str] = field(default_factory=list)  # what make check says of the draft
+    dropped: list[str] = field(default_factory=list)  # source text in neither the draft nor the report's "not placed"
     misses: list[str] = field(default_factory=list)
 
     def same(self, where: str, truth, got) -> None:
@@ -123,10 +124,49 @@ def score_fixture(folder: Path) -> Result:
             res.check_errors = [getattr(e, "message", str(e)) for e in errors]
             regions = {r["slug"]: r["zh"] for r in yaml.safe_load((content / "regions.yml").read_text(encoding="utf-8"))}
             _compare(res, truth, imported.guide, regions)
+            res.dropped = dropped(imported)
     if res.error:
         res.total = _count(truth)
         res.misses = [f"not imported: {res.error}"]
     return res
+
+
+_MARKER = re.compile(r"^(?:[（(【\[][^）)】\]]{1,8}[）)】\]]|\d{1,3}(?:\.\d{1,3})+|[一二三四五六七八九十\d]{1,3}[、.．:：]|[①-⑳]"
+                     r"|附件\d*|[-*#|>]+)")
+_DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_PHONE = re.compile(r"(\d{3,4}-\d{7,8})")
+
+
+def dropped(imported) -> list[str]:
+    """Source text that is in no field of the draft and not in the report's "not placed" list: what the
+    importer lost silently. Each body line is split into its cells and paragraphs; a piece counts as kept
+    when the first ten characters of each of its parts are somewhere in the draft: the parts are the text
+    after its numbering marker, split at a label's colon (a label naming a field need not be kept: the
+    field says it) and around a phone number. A date alone and a table header naming a field count as kept."""
+    from generator.importer import labels as L
+
+    reported = {n for l in imported.unplaced for n in [l.no, *l.joined]}
+    text = re.sub(r"[\s（）()]+", "", imported.yaml)
+    title = re.sub(r"[\s（）()]+", "", _squash(imported.guide.get("title")) or "") or None
+    src = imported.source_text.split("\n")
+    lost = []
+    for n in sorted(imported.body_lines):
+        if n in reported or not 0 < n <= len(src):
+            continue
+        for piece in re.split(r"\t|<p>|\|", src[n - 1]):
+            piece = _MARKER.sub("", re.sub(r"\s+", "", piece))
+            if L.column(piece):
+                continue
+            piece = re.sub(r"[（）()]+", "", piece)
+            if len(piece) < 4 or _DATE_ONLY.match(piece) or (title and title in piece):
+                continue  # a notice title whose wrapper (issuer, 关于发布…的通知) the draft's title leaves out
+            label, _, value = piece.partition("：") if "：" in piece else piece.partition(":")
+            parts = [value] if value and L.kind(label) else [label, value]
+            parts = [x for p in parts for x in _PHONE.split(p) if len(x) >= 2]
+            if not all(x[:10] in text for x in parts):
+                lost.append(f"line {n}: {piece[:40]}")
+                break
+    return lost
 
 
 def _count(truth: dict) -> int:
@@ -208,16 +248,18 @@ def score_all() -> list[Result]:
 
 
 def table(results: list[Result], verbose: bool = False) -> str:
-    lines = [f"{'fixture':34} {'right':>5} {'of':>4} {'share':>6}  note"]
+    lines = [f"{'fixture':34} {'right':>5} {'of':>4} {'share':>6} {'lost':>4}  note"]
     for r in results:
         note = f"refused: {r.error[:70]}" if r.error else (f"make check: {r.check_errors[0][:60]}" if r.check_errors else "")
-        lines.append(f"{r.name:34} {r.right:5d} {r.total:4d} {r.share:6.0%}  {note}")
+        lost = "" if r.error else len(r.dropped)
+        lines.append(f"{r.name:34} {r.right:5d} {r.total:4d} {r.share:6.0%} {lost:>4}  {note}")
         if verbose:
-            lines += [f"    {m}" for m in r.misses]
+            lines += [f"    {m}" for m in r.misses] + [f"    lost silently: {d}" for d in r.dropped]
     right, total = sum(r.right for r in results), sum(r.total for r in results)
     imported = sum(1 for r in results if not r.error)
     passing = sum(1 for r in results if not r.error and not r.check_errors)
-    lines.append(f"{'all (real-shape set)':34} {right:5d} {total:4d} {right / total if total else 0:6.0%}  "
+    lost = sum(len(r.dropped) for r in results)
+    lines.append(f"{'all (real-shape set)':34} {right:5d} {total:4d} {right / total if total else 0:6.0%} {lost:>4}  "
                  f"{imported}/{len(results)} imported, {passing}/{imported} of their drafts pass make check")
     return "\n".join(lines)
 
