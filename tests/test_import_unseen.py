@@ -80,3 +80,15 @@ def test_the_scorer_counts_what_differs():
     worse = U.Result("t")
     U._compare(worse, truth, guide, {})
     assert worse.right == full.total - 2 and len(worse.misses) == 2
+
+
+def test_the_scorer_sees_text_lost_silently():
+    """`lost` names a source line found neither in the draft nor in the report's not-placed list, and only that."""
+    from types import SimpleNamespace
+
+    source = "甲乙丙丁戊己庚\n（联系人：规划处，电话：028-1234567）\n附件：汇总表\n2024年3月1日"
+    imported = SimpleNamespace(unplaced=[SimpleNamespace(no=3, joined=[])], source_text=source, body_lines={1, 2, 3, 4},
+                               guide={"title": "甲乙丙丁"}, yaml="intro:\n  - 甲乙丙丁戊己庚\n")
+    assert U.dropped(imported) == ["line 2: 联系人：规划处，电话：028-1234567"]
+    imported.yaml += "contacts:\n  - office: 规划处\n    phone: 028-1234567\n"
+    assert U.dropped(imported) == []

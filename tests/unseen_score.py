@@ -141,8 +141,8 @@ def dropped(imported) -> list[str]:
     """Source text that is in no field of the draft and not in the report's "not placed" list: what the
     importer lost silently. Each body line is split into its cells and paragraphs; a piece counts as kept
     when the first ten characters of each of its parts are somewhere in the draft: the parts are the text
-    after its numbering marker, split at a label's colon (a label naming a field need not be kept: the
-    field says it) and around a phone number. A date alone and a table header naming a field count as kept."""
+    after its numbering marker, split at commas, semicolons and colons and around a phone number (a label
+    naming a field need not be kept: the field says it). A date alone and a table header naming a field count as kept."""
     from generator.importer import labels as L
 
     reported = {n for l in imported.unplaced for n in [l.no, *l.joined]}
@@ -160,9 +160,8 @@ def dropped(imported) -> list[str]:
             piece = re.sub(r"[（）()]+", "", piece)
             if len(piece) < 4 or _DATE_ONLY.match(piece) or (title and title in piece):
                 continue  # a notice title whose wrapper (issuer, 关于发布…的通知) the draft's title leaves out
-            label, _, value = piece.partition("：") if "：" in piece else piece.partition(":")
-            parts = [value] if value and L.kind(label) else [label, value]
-            parts = [x for p in parts for x in _PHONE.split(p) if len(x) >= 2]
+            parts = [x for clause in re.split(r"[，,；;：:]", piece) for x in _PHONE.split(clause)]
+            parts = [x for x in parts if len(x) >= 2 and not (len(x) <= 8 and L.kind(x))]
             if not all(x[:10] in text for x in parts):
                 lost.append(f"line {n}: {piece[:40]}")
                 break
