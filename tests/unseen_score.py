@@ -6,7 +6,7 @@ into a scratch content folder, the draft is checked as `make check` would, and t
 
 - guide: title (or one of title_also), year, region (its Chinese name), issuer, doc_number (an empty truth means the draft
   must not invent one), window opens and closes, each guide-level phone number;
-- per topic (aligned in source order, or by title when the counts differ): number as written, title,
+- per topic (aligned as eval-import aligns them: in source order, or by number and title when the counts differ): number as written, title,
   the first 30 characters of the research content (summary + content; null means the topic has none),
   deliverables present or not, funding amount and kind and duration in months (the topic's own, else its
   track's, else the guide's: what a reader of the topic is told), each phone, and each `keeps` text
@@ -24,12 +24,16 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script (make eval-import-real)
+    sys.path.insert(0, str(ROOT))
+
+from generator.importer.evaluate.score import align, flat  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures" / "unseen"
 TODAY = "2026-12-04"
 
@@ -67,15 +71,7 @@ def _squash(v):
 
 
 def _flat(blocks) -> list[str]:
-    out = []
-    for b in blocks or []:
-        if isinstance(b, dict) and "list" in b:
-            out += [_squash(x) for x in b["list"]]
-        elif isinstance(b, dict) and "zh" in b:
-            out.append(_squash(b))
-        elif isinstance(b, str):
-            out.append(_squash(b))
-    return out
+    return [_squash(x) or "" for x in flat(blocks)]
 
 
 def _phones(contacts) -> set[str]:
@@ -192,13 +188,15 @@ def _compare(res: Result, truth: dict, g: dict, regions: dict) -> None:
     for p in truth.get("contacts") or []:
         res.same(f"contact {p}", True, p in guide_phones)
 
-    gtopics = [(t, tr) for tr in g.get("tracks", []) or [] for t in tr.get("topics", [])]
-    for i, (tt, pair) in enumerate(_align(truth["topics"], gtopics)):
+    track_of = {id(t): tr for tr in g.get("tracks", []) or [] for t in tr.get("topics", [])}
+    gtopics = [t for tr in g.get("tracks", []) or [] for t in tr.get("topics", [])]
+    for tt, it in align(truth["topics"], gtopics, title=lambda t: t["title"]):
         where = f"topic {tt['number'] if tt else '+'}"
         if tt is None:
-            res.same(f"extra topic {pair[0].get('number')} {_squash(pair[0].get('title'))}", None, "present")
+            res.same(f"extra topic {it.get('number')} {_squash(it.get('title'))}", None, "present")
             continue
-        it, track = pair if pair else ({}, {})
+        it = it or {}
+        track = track_of.get(id(it), {})
         res.same(where + " number", _number(tt["number"]), _number(it.get("number")))
         res.same(where + " title", _squash(tt["title"]), _squash(it.get("title")))
         text = "".join(_flat(it.get("summary")) + _flat(it.get("content")))
@@ -218,28 +216,6 @@ def _compare(res: Result, truth: dict, g: dict, regions: dict) -> None:
         dump = _dump(it)
         for k in tt.get("keeps") or []:
             res.same(f"{where} keeps {k}", True, _squash(k) in dump)
-
-
-def _align(truth: list[dict], got: list[tuple[dict, dict]]):
-    """(truth topic, (imported topic, its track)) pairs: by position when the counts agree, else by title."""
-    if len(truth) == len(got):
-        return list(zip(truth, got))
-    pairs, used = [], set()
-    for tt in truth:
-        best, best_score = None, 0.0
-        for j, (it, _) in enumerate(got):
-            if j in used:
-                continue
-            sc = SequenceMatcher(None, _squash(tt["title"]), _squash(it.get("title")) or "").ratio()
-            if sc > best_score:
-                best, best_score = j, sc
-        if best is not None and best_score >= 0.6:
-            used.add(best)
-            pairs.append((tt, got[best]))
-        else:
-            pairs.append((tt, None))
-    pairs += [(None, got[j]) for j in range(len(got)) if j not in used]
-    return pairs
 
 
 def score_all() -> list[Result]:
@@ -265,11 +241,9 @@ def table(results: list[Result], verbose: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    sys.path.insert(0, str(ROOT))
     print(table(score_all(), verbose="-v" in argv))
     return 0
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     raise SystemExit(main())
