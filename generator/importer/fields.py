@@ -14,12 +14,13 @@ from . import patterns as P
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-—~～至到]\s*(\d+(?:\.\d+)?)\s*)?(万元|万|元|亿元)")
 _CEILING = re.compile(r"不超过|不高于|最高|最多|上限|以内|以下|封顶|非定额|原则上不超")
+_TOTAL = re.compile(r"总经费|总额|共安排|合计|总计|总资助|总投入|累计")
 _FIXED = re.compile(r"定额|每项|每个|每家|支持经费|资助经费")
 _MONTHS = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(个月|年半|年)")
 _RANGE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:到|至|—|－|–|-|~|～)+\s*"
                     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _TIME = r"(?:\s*(?:（|\()?\s*(?:上午|下午|早上)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})?\s*分?\s*(?:）|\))?)?"
-_DATE_TIME = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _TIME)
+_DATE_TIME = re.compile(r"(?:(\d{4})\s*年\s*|(?<![\d年\s]))(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _TIME)
 _PHONE = re.compile(r"(?<!\d)(?:[48]00[-\s]?\d{3}[-\s]?\d{4}|1[3-9]\d{9}|"
                     r"(?:(?:\(|（)?0\d{2,3}(?:\)|）)?\s*[-－—]?\s*)?\d{7,8}(?:\s*转\s*\d{1,5})?)(?!\d)")
 _OFFICE_END = re.compile(r"(处|室|厅|局|中心|所|委|部|科|办|院|会|司|站|馆|组|队|公司|协会|交易所|大学|学院|集团|平台|办公室)$")
@@ -51,6 +52,9 @@ def funding(text: str, labelled: bool) -> tuple[dict | None, list[str]]:
         review.append(f"经费是一个范围（{m.group(0)}），amount 记为下限")
     if not _CEILING.search(clause) and not _FIXED.search(clause):
         review.append("经费是定额还是上限，原文未明说")
+    if _TOTAL.search(clause):
+        kind = "ceiling"
+        review.append("原文写的是总额，不是每项的金额；已记为上限（ceiling），请核对")
     if len(_AMOUNT.findall(clause)) > 1:
         review.append("这句话里有不止一个金额")
     result = {"amount": amount, "kind": kind, "text": clause}
@@ -135,9 +139,12 @@ def contacts(text: str, label: str = "", role: str = "") -> tuple[list[dict], li
         if not t:
             continue
         cjk = re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", t)
+        if cjk and person_label and "person" not in entry and len(t) >= 3 and _OFFICE_END.search(t):
+            cjk = None  # 联系人：规划科 — a short office, not a person
+            review.append(f"“{t}”写在联系人一栏，但像是处室名，已记为 office，请核对")
         if (person_label or (cjk and not _OFFICE_END.search(t) and "office" in entry)) and "person" not in entry and cjk:
             entry["person"] = t
-        elif "office" not in entry and not (person_label and cjk):
+        elif "office" not in entry:
             entry["office"] = t
         else:
             entry["note"] = (entry.get("note", "") + " " + t).strip()
@@ -159,17 +166,25 @@ def contacts(text: str, label: str = "", role: str = "") -> tuple[list[dict], li
 def window(text: str) -> tuple[dict | None, list[str]]:
     """An application window (申报时间 … 至 …, 起始时间为 … 截止时间为 …) → {opens, closes, text}."""
     found = list(_DATE_TIME.finditer(text))
+    if found and found[0].group(1) is None:
+        found = [m for m in found if m.group(1)] if any(m.group(1) for m in found) else []
     if len(found) < 2:
         return None, []
     review = []
+    year = found[0].group(1)
 
     def stamp(m) -> str | None:
+        nonlocal year
         y, mo, d, h, mi = m.groups()
+        if y is None:
+            review.append(f"“{m.group(0).strip()}”没写年份，按前一个日期的年份 {year} 读，请核对")
+        y = y or year
+        year = y
         try:
             day = dt.date(int(y), int(mo), int(d)).isoformat()
         except ValueError:
             return None
-        if h is not None:
+        if h is not None:  # a time only where the source gives one; a date alone stays a date
             hour = int(h) + (12 if "下午" in m.group(0) and int(h) < 12 else 0)
             return f"{day} {hour:02d}:{int(mi or 0):02d}"
         return day

@@ -11,8 +11,6 @@
  *   - the home page's lists ([data-atlas-windows]): moves each item into closing / open / upcoming /
  *     recent, shows at most data-cap per list, and says so when nothing is open.
  * Other scripts reuse it through window.AtlasStatus (value, noWindow, daysLeft, today, refresh).
- * Words come from window.ATLAS_STRINGS (generator/i18n.py, keys js.status.* and js.days.*; a key's
- * ".one" form where n is 1).
  */
 (function () {
   "use strict";
@@ -23,8 +21,9 @@
 
   // Keys as in generator/i18n.py ("js.status.open"); atlas-strings.js holds them without "js.".
   function word(key, values) {
-    var name = key.replace(/^js\./, "");
-    var text = ((values || {}).n === 1 && S[name + ".one"]) || S[name] || "";
+    var text = S[key.replace(/^js\./, "")] || "";
+    // A plural message is the list of its forms; ATLAS_PLURAL (atlas-strings.js) picks one for n.
+    if (Array.isArray(text)) text = text[window.ATLAS_PLURAL ? window.ATLAS_PLURAL((values || {}).n) : 0] || text[0];
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     return text;
   }

@@ -63,7 +63,9 @@
   }
 
   function say(key, values) {
-    var text = (values.n === 1 && S[key + ".one"]) || S[key] || "";
+    var text = S[key] || "";
+    // A plural message is the list of its forms; ATLAS_PLURAL (atlas-strings.js) picks one for n.
+    if (Array.isArray(text)) text = text[window.ATLAS_PLURAL ? window.ATLAS_PLURAL(values.n) : 0] || text[0];
     Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     return text;
   }
