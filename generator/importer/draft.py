@@ -45,6 +45,31 @@ def _path_text(path: tuple) -> str:
     return out
 
 
+_TITLE_START = re.compile(r"^(?:关于|(?:19|20)\d{2}\s*年)|(?:省|市|自治区|区|县|州|盟)$")
+
+
+def join_title_start(struct: Structure) -> None:
+    """A title printed on two lines whose first line the outline left in the front matter: `2023年度湖北省软科学计划研究`
+    / `重点项目（第一批竞争类）申报指南`, `关于发布2021年度湖北省` / `科技创新战略研究专项申报指南的通知`.
+
+    The line just before the title continues into it when it opens a title (关于…, a year) or ends in a place
+    (…湖北省), and is not a line that stands alone (issuer, document number, date), a sentence, or numbered.
+    """
+    title = struct.title_line
+    if title is None or title.joined or not struct.front or title.is_row:
+        return
+    before = struct.front[-1]
+    text = before.text.strip()
+    if before.is_row or before.part != title.part or not text or len(text) > 40 or len(title.text) > 60 \
+            or P.standalone(text) or P.starts_structure(text) or re.search(r"[。！？；;：:，,]$|指南|通知$|文件$", text) \
+            or not _TITLE_START.search(text):
+        return
+    before.text = text + title.text.strip()
+    before.joined += [title.no, *title.joined]
+    struct.front.pop()
+    struct.title_line = before
+
+
 def title_of(struct: Structure) -> tuple[str, list[str]]:
     """The guide's title: its own title line, or the notice's title without 关于发布 … 的通知."""
     if struct.title_line is None:
@@ -119,7 +144,8 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             for p in rule_parts:
                 lab = L.known(p.text)
                 if lab and lab[1] == kind and lab[2]:  # 执行期限：… — the labelled value, as written
-                    value, review = fn(lab[2], labelled=True)
+                    value, review = (F.funding(lab[2], True, F.unit_of(lab[0])) if kind == "funding"
+                                     else fn(lab[2], labelled=True))
                 else:
                     value, review = fn(p.text, labelled=False)
                 if value:
@@ -365,7 +391,8 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
             continue
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
-            value, review = fn(text, labelled=True)
+            value, review = (F.funding(text, True, F.unit_of(t.labels.get(kind, ""))) if kind == "funding"
+                             else fn(text, labelled=True))
             nos = t.label_lines.get(kind, []) + [n for p in t.fields[kind] for n in p.lines]
             if value:
                 terms[kind] = (value, nos, review)
@@ -507,10 +534,8 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in rec.fields and kind not in entry:
             text = "".join(rec.fields[kind])
-            unit = "万元" if kind == "funding" and "万元" in rec.labels.get(kind, "") and "元" not in text else ""
-            value, review = fn(text + unit, labelled=True)
-            if value and unit:
-                value["text"] = text
+            value, review = (F.funding(text, True, F.unit_of(rec.labels.get(kind, ""))) if kind == "funding"
+                             else fn(text, labelled=True))
             if value:
                 entry[kind] = value
                 draft.came_from(path + (kind,), rec.lines)
