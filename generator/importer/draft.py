@@ -140,20 +140,13 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             draft.came_from(path + ("name",), [node.line.no])
         rule_parts = ([Part("para", rules_extra, [node.line.no])] if rules_extra else []) + list(node.parts)
         rule_parts = [p for p in rule_parts if not P.LABEL.match(p.text) or P.label_kind(P.LABEL.match(p.text).group(1)) != "contacts"]
-        for kind, fn in (("funding", F.funding), ("duration", F.duration)):
-            for p in rule_parts:
-                lab = L.known(p.text)
-                if lab and lab[1] == kind and lab[2]:  # 执行期限：… — the labelled value, as written
-                    value, review = (F.funding(lab[2], True, F.unit_of(lab[0])) if kind == "funding"
-                                     else fn(lab[2], labelled=True))
-                else:
-                    value, review = fn(p.text, labelled=False)
-                if value:
-                    track[kind] = value
-                    draft.came_from(path + (kind,), p.lines)
-                    if review:
-                        draft.note(path + (kind,), "；".join(review))
-                    break
+        for kind in ("funding", "duration"):
+            found = stated_term(rule_parts, kind)
+            if found:
+                track[kind], review, nos = found
+                draft.came_from(path + (kind,), nos)
+                if review:
+                    draft.note(path + (kind,), "；".join(review))
         if rule_parts:
             track["rules"] = blocks(rule_parts)
             draft.came_from(path + ("rules",), [n for p in rule_parts for n in p.lines])
@@ -213,13 +206,10 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
             yield from parts(c)
 
     found: dict = {}
-    for kind, fn, words in (("funding", F.funding, r"资助|经费|支持"), ("duration", F.duration, r"期限|周期|执行期|实施期")):
-        for p in [*intro, *(p for n in sections for p in parts(n))]:
-            if re.search(words, p.text):
-                value, review = fn(p.text, labelled=False)
-                if value:
-                    found[kind] = (value, review, p.lines)
-                    break
+    for kind in ("funding", "duration"):
+        term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind, guide_wide=True)
+        if term:
+            found[kind] = term
     for ti, track in enumerate(tracks):
         for kind, (value, review, lines) in found.items():
             if kind in track or any(kind in t for t in track["topics"]):
@@ -229,6 +219,33 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
             where = "唯一的类别" if len(tracks) == 1 else "每个没有自己规定的类别"
             draft.note(("tracks", ti, kind), "；".join([f"这是全指南统一的规定，已记在{where}上"] + review))
         _track_order(track)
+
+
+_TERM_WORDS = {"funding": re.compile(r"资助|经费|支持|补助|万元"),
+               "duration": re.compile("|".join(sorted(L.SYNONYMS["duration"], key=len, reverse=True)) + "|执行期|实施期")}
+
+
+def stated_term(parts: list[Part], kind: str, guide_wide: bool = False) -> tuple[dict, list[str], list[int]] | None:
+    """Funding or duration stated among a track's or the guide's paragraphs: a labelled value (`执行期限：1年`,
+    or `起止年限：` with the value in the next paragraph) read as labelled, else a sentence that says it
+    (`项目执行期为18个月。`, `每项资助不超过20万元`). Returns (value, review, source lines) or None."""
+    for i, p in enumerate(parts):
+        lab = L.known(p.text)
+        if lab and lab[1] == kind:
+            text, nos = lab[2], list(p.lines)
+            if not text and i + 1 < len(parts) and not L.split(parts[i + 1].text):
+                text, nos = parts[i + 1].text, nos + list(parts[i + 1].lines)
+            if text:
+                value, review = (F.funding(text, True, F.unit_of(lab[0])) if kind == "funding"
+                                 else F.duration(text, labelled=True))
+                if value:
+                    return value, review, nos
+        if guide_wide and not _TERM_WORDS[kind].search(p.text):
+            continue
+        value, review = (F.funding if kind == "funding" else F.duration)(p.text, labelled=False)
+        if value:
+            return value, review, list(p.lines)
+    return None
 
 
 def _track_order(track: dict) -> None:
