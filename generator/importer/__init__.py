@@ -122,6 +122,7 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     title_review: list[str] = []
     if not is_plan:
         D.join_title_start(struct)
+        D.join_title_end(struct)
         title_line = struct.title_line
         title, title_review = D.title_of(struct)
         hints = [re.sub(r"\s+", "", h) for p in doc.parts for h in p.title_hints if h.strip()]
@@ -153,7 +154,7 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     if region_review:
         draft.note(("region",), region_review)
     front = struct.front + struct.tail if struct else lines[:12]
-    issuer, issuer_line = _issuer(front, region_entry, full_text)
+    issuer, issuer_line = _issuer(front, region_entry, full_text, lines)
     guide["issuer"] = issuer
     if issuer_line is None:
         draft.note(("issuer",), "原文未写明发布单位；这是按地区推断的，请核对")
@@ -378,7 +379,7 @@ def _title_slug(title: str, region: dict, year: str) -> str:
     return slugify(core or "zhinan", 28)
 
 
-def _issuer(front: list[Line], region: dict, text: str) -> tuple[str, int | None]:
+def _issuer(front: list[Line], region: dict, text: str, every: list[Line] = ()) -> tuple[str, int | None]:
     """The issuing body: a line naming it alone (the signature), the banner (某某局文件), or the notice's
     title before 关于; otherwise the region's usual bureau (marked as inferred)."""
     for l in front:
@@ -391,5 +392,8 @@ def _issuer(front: list[Line], region: dict, text: str) -> tuple[str, int | None
             if l.text.strip().endswith("文件"):
                 l.used = True
             return re.sub(r"\s+", "", m.group(1)), l.no
+    for a, b in zip(every, every[1:]):  # the signature wherever the outline put it: a body's name alone, then the date
+        if not a.is_row and P.ORG_LINE.match(a.text.strip()) and len(a.text.strip()) <= 30 and P.DATE_LINE.match(b.text):
+            return a.text.strip(), a.no
     suffix = "省科学技术厅" if region.get("kind") == "province" else "市科学技术局"
     return region["zh"] + suffix, None

@@ -70,6 +70,23 @@ def join_title_start(struct: Structure) -> None:
     struct.title_line = before
 
 
+def join_title_end(struct: Structure) -> None:
+    """A notice's title cut after its first line (`关于发布2021年天津市科技计划` / `智库项目（…）申报指南的通知`): the
+    title names no guide or notice yet, and the next paragraph is short, no sentence, and ends the title."""
+    title = struct.title_line
+    if title is None or not struct.root.parts or re.search(r"(通知|公告|通告|指南)[）)]?$", title.text):
+        return
+    nxt = struct.root.parts[0]
+    last = max([title.no, *title.joined])
+    text = nxt.text.strip()
+    if not nxt.lines or min(nxt.lines) != last + 1 or len(text) > 50 or len(title.text) + len(text) > 100 \
+            or "\n" in text or not P.TITLE_WORDS.search(text) or P.starts_structure(text) or P.standalone(text):
+        return
+    title.text = title.text.strip() + text
+    title.joined += list(nxt.lines)
+    struct.root.parts.pop(0)
+
+
 def title_of(struct: Structure) -> tuple[str, list[str]]:
     """The guide's title: its own title line, or the notice's title without 关于发布 … 的通知."""
     if struct.title_line is None:
@@ -82,8 +99,14 @@ def title_of_text(text: str) -> tuple[str, list[str]]:
     text = annex.group(2).strip() if annex else text
     m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
-        return m.group(1).strip(), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
-    return text, []
+        return _unquoted(m.group(1).strip()), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
+    return _unquoted(text), []
+
+
+def _unquoted(title: str) -> str:
+    """《2022年度…申报指南》 → the title without the book-title marks that enclose all of it."""
+    m = re.fullmatch(r"《([^《》]+)》", title)
+    return m.group(1) if m else title
 
 
 def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None:
