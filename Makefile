@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve bench clean help new search-bench import bench-import
+.PHONY: site test check serve bench clean help new search-bench import bench-import eval-import
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
@@ -16,6 +16,7 @@ help:
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
 	@echo "make import FILE=guide.docx [REGION=宜昌] [YEAR=2024] [URL=https://…]  draft a guide from a published file"
 	@echo "make bench-import  time importing a synthetic 100-page PDF guide, plain and with its topics in tables"
+	@echo "make eval-import [VARIANTS=24] [SEED=1] [FORMATS=txt,md,html,docx,pdf,xlsx,pair] [GUIDE=hubei] [VARIANT=id]  render every guide in many layouts, import each, score fields right"
 	@echo "make search-bench  measure search in the browser (bundle size, bytes per query, time to results)"
 	@echo "make bench  build synthetic corpora of 50 and GUIDES (default 1000) guides; writes build/bench.json"
 
@@ -65,9 +66,26 @@ bench-import: $(STAMP)
 	$(BIN)/python -m generator.importer.bench --pages $(or $(PAGES),100)
 	$(BIN)/python -m generator.importer.bench --pages $(or $(PAGES),100) --tables
 
+# Does the importer generalise? Every guide of content/ in VARIANTS seeded layouts each, imported and scored
+# (generator/importer/evaluate/); files kept in build/eval-import/variants/, results in build/eval-import/summary.json.
+# Then the real-shape set (eval-import-real below), reported apart.
+eval-import: $(STAMP)
+	bash tests/ensure-browser.sh
+	$(BIN)/python -m generator.importer.evaluate $(if $(VARIANTS),--variants "$(VARIANTS)") $(if $(SEED),--seed "$(SEED)") \
+	  $(if $(FORMATS),--formats "$(FORMATS)") $(if $(GUIDE),--guides "$(GUIDE)") $(if $(VARIANT),--variant "$(VARIANT)") \
+	  $(if $(SYNTHETIC),--synthetic "$(SYNTHETIC)")
+	$(if $(GUIDE)$(VARIANT),,@echo "real-shape set (tests/fixtures/unseen/), apart from the generated variants:")
+	$(if $(GUIDE)$(VARIANT),,$(BIN)/python tests/unseen_score.py)
+
 search-bench: site
 	bash tests/ensure-browser.sh
 	$(BIN)/python tests/browser/measure_search.py site
 
 clean:
 	rm -rf build site site.new site.old
+
+# The real-shape set (tests/fixtures/unseen/: publications in shapes content/ lacks, each with its truth.yml),
+# imported and scored field by field; reported apart from eval-import's generated variants.
+.PHONY: eval-import-real
+eval-import-real: $(STAMP)
+	$(BIN)/python tests/unseen_score.py $(if $(VERBOSE),-v)

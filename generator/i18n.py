@@ -139,8 +139,9 @@ def _form(lang: str, key: str, n: int) -> str:
 
 
 def table(lang: str) -> dict[str, str]:
-    """Every key's text in `lang` (a plural message in its general form)."""
-    return {key: text(lang, key, n=2) if m.plural else text(lang, key) for key, m in messages().items()}
+    """Every key's text in `lang` (a plural message in its general form: {n} is 2, any other
+    placeholder left to fill)."""
+    return {key: _form(lang, key, 2).replace("{n}", "2") if m.plural else text(lang, key) for key, m in messages().items()}
 
 
 @jinja2.pass_context
@@ -286,6 +287,15 @@ TERMS = {
     "预期成果": "term.expected_results",
     "申报要求": "term.application_requirements",
     "申报材料": "term.application_materials",
+    "申报条件": "term.eligibility",
+    "申报方式": "term.how_to_apply",
+    "申报程序": "term.procedure",
+    "申报流程": "term.procedure",
+    "联系方式": "term.contacts",
+    "政策咨询": "term.policy_enquiries",
+    "其他事项": "term.other_matters",
+    "前言": "term.preface",
+    "附件": "term.annex",
 }
 
 

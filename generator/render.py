@@ -332,7 +332,7 @@ class Renderer:
         """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""
         text = self.env.get_template(template).render(page_url=page_url, **context)
         text = re.sub(r"\n{3,}", "\n\n", text)
-        meta = {**page_meta.extra(template, context), **(meta or {})}
+        meta = {**page_meta.extra(template, context, self.lang), **(meta or {})}
         title = page_title(text)
         if title and not (meta or {}).get("title"):
             # MkDocs takes a title from the h1 only when the page starts with it; ours may

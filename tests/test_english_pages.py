@@ -44,14 +44,29 @@ def test_every_chinese_run_on_an_english_page_is_marked_zh(built, site_model):
 
 
 def test_chinese_only_names_are_marked_too(editions_built):
-    """The fixture programme's guides have no English at all: their headings (also in the theme's
-    table of contents and header), numbers and text fall back to the Chinese, marked."""
+    """The fixture programme's guides have no English at all: their names, numbers and text fall back
+    to the Chinese, marked."""
     found = _unmarked_pages(editions_built)
     assert not found, f"{len(found)} pages, e.g. {list(found.items())[:5]}"
-    html = (editions_built / "en/guides/chengdu/2026-shifan/index.html").read_text(encoding="utf-8")
-    toc = lxml.html.fromstring(html).xpath("//nav[contains(@class, 'md-nav--secondary')]"
-                                           "//span[@class='md-ellipsis']/span[@lang='zh-CN']")
-    assert toc, "the table of contents marks the Chinese headings"
+
+
+@pytest.mark.parametrize("lang, marked", [("en", True), ("zh", False)])
+def test_the_theme_marks_chinese_in_the_table_of_contents_and_header(lang, marked):
+    """What Material prints itself (a table of contents entry, the header's page title) goes through
+    atlas_zh (generator/theme_hooks.py): marked on English pages, as it is on Chinese ones."""
+    import jinja2
+
+    from generator import theme_hooks
+    from generator.edition import OVERRIDES
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(OVERRIDES)))
+    env = theme_hooks.on_env(env, {"theme": {"language": lang}}, None)
+    item = {"url": "#x", "title": "其他事项 (2)", "children": [], "typeset": None}
+    toc = env.get_template("partials/toc-item.html").render(toc_item=item)
+    span = '<span lang="zh-CN">其他事项</span> (2)'
+    assert (span in toc) == marked and ("其他事项 (2)" in toc) != marked
+    header = (OVERRIDES / "partials" / "header.html").read_text(encoding="utf-8")
+    assert "{{ page.meta.title | atlas_zh }}" in header and "{{ page.title | atlas_zh }}" in header
 
 
 def test_mark_zh_marks_runs_not_their_latin_neighbours():

@@ -220,3 +220,76 @@ def test_a_docx_with_a_topic_table_imports_end_to_end(tmp_path):
     assert topics[0]["funding"] == {"amount": 5, "kind": "ceiling", "text": "不超过5万元"}
     assert topics[0]["sections"] == [{"heading": "备注", "body": ["限高校"]}] and "sections" not in topics[1]
     assert done.guide_path.is_file() and done.source_path.is_file()
+
+
+SEED_PAIRS = {"000_eecb1d20244ec844.txt": "chengdu/2023-ruankexue.yml", "001_e7c28f5c679c15f8.txt": "tianjin/2021-zhiku-ruankexue.yml",
+              "003_b9209f982a6b1f63.txt": "shanghai/2020-ruankexue-zhongdian-2.yml", "004_b3b054f0b581b1d0.txt": "hubei/2023-ruankexue-zhongdian.yml"}
+
+
+def test_the_seed_guides_in_other_numbering_labels_and_indents():
+    """A small sample of layout variants of real guides: topic numbers as （N）, other label names, U+3000 indents."""
+    import re
+
+    from generator.loader import read_yaml
+    from import_score import score
+
+    names = {"研究内容：": "主要研究内容：", "考核指标：": "绩效目标：", "执行期限：": "实施周期：", "经费额度：": "支持金额："}
+    for source, guide in SEED_PAIRS.items():
+        text = (CONTENT / "sources" / source).read_text(encoding="utf-8")
+        for old, new in names.items():
+            text = text.replace(old, new)
+        text = re.sub(r"(?m)^(\s*)(\d{1,2})\.(?=\S)", r"\1（\2）", text)
+        text = "\n".join("\u3000\u3000" + l if l.strip() else l for l in text.split("\n"))
+        truth = read_yaml(CONTENT / "guides" / guide, display=guide).data
+        for track in truth["tracks"]:
+            for t in track["topics"]:
+                t["number"] = f"（{t['number']}）" if t["number"].isdigit() else t["number"]
+                for key, new in (("content_label", "主要研究内容"), ("deliverables_label", "绩效目标")):
+                    t.pop(key, None)
+        result = score(truth, convert(text, CONTENT, today="2026-12-01").guide)
+        assert result.share >= 0.95, f"{source}: {result.share:.1%}\n" + "\n".join(result.misses[:10])
+
+
+def test_terms_from_a_sentence_in_the_topic_and_once_for_several_tracks():
+    text = ("2025年宜昌市软科学研究项目申报指南\n每个项目资助经费不超过5万元，研究期限为1年。\n一、重点项目\n1.宜昌市甲研究\n"
+            "研究内容：研究甲。\n本项目定额资助10万元，执行期2年。\n二、一般项目\n1.宜昌市乙研究\n研究内容：研究乙。\n")
+    done = convert(text, CONTENT, today="2026-12-01")
+    key, general = done.guide["tracks"]
+    first = key["topics"][0]
+    assert first["funding"] == {"amount": 10, "kind": "fixed", "text": "本项目定额资助10万元"}
+    assert first["duration"] == {"text": "执行期2年", "months": 24}
+    assert first["content"] == ["研究甲。", "本项目定额资助10万元，执行期2年。"]  # the sentence stays in the text
+    assert "funding" not in key  # the track's own topic states it
+    assert general["funding"] == {"amount": 5, "kind": "ceiling", "text": "每个项目资助经费不超过5万元"}
+    assert general["duration"]["months"] == 12 and "全指南统一的规定" in done.yaml
+
+
+def test_a_notice_title_on_three_lines_under_the_banner():
+    text = ("湖北省科学技术厅文件\n鄂科技发〔2025〕3号\n关于发布2025年湖北省\n软科学研究计划项目\n申报指南的通知\n各有关单位：\n"
+            "一、重点项目\n1.湖北甲研究\n研究内容：甲。\n专题总经费300万元，支持3项。\n")
+    done = convert(text, CONTENT, today="2026-12-01")
+    assert done.guide["title"] == "2025年湖北省软科学研究计划项目申报指南" and "分几行印出" in done.yaml
+    assert done.guide["issuer"] == "湖北省科学技术厅" and "发布单位取自原文第 1 行" in done.yaml
+    assert done.guide["tracks"][0]["topics"][0]["funding"]["kind"] == "ceiling" and "总额" in done.yaml
+
+
+def test_heading_levels_word_numbering_and_unnumbered_topics_named_by_a_label():
+    from generator.importer.document import HEADING, LIST_ITEM, TITLE
+
+    def h(text, level):
+        return Node(HEADING, text=text, level=level)
+
+    doc = _doc("html", Node(TITLE, text="2025年宜昌市软科学研究项目申报指南"),
+               h("重点项目", 2), h("宜昌市甲研究", 3), _p("研究内容：甲。"), h("宜昌市乙研究", 3), _p("研究内容：乙。"),
+               h("一般项目", 2), _p("项目名称：宜昌市丙研究"), _p("研究内容：丙。"), _p("项目名称：宜昌市丁研究"), _p("研究内容：丁。"),
+               h("委托项目", 2), Node(LIST_ITEM, text="宜昌市戊研究", marker="（一）"), _p("研究内容：戊。"),
+               Node(LIST_ITEM, text="宜昌市己研究", marker="（二）"), _p("研究内容：己。"),
+               h("申报要求", 2), _p("申报单位应为独立法人。"))
+    done = convert_document(doc, CONTENT, today="2026-12-01")
+    key, general, commissioned = done.guide["tracks"]
+    assert [(t["number"], t["title"]) for t in key["topics"]] == [("1", "宜昌市甲研究"), ("2", "宜昌市乙研究")]
+    assert [t["title"] for t in general["topics"]] == ["宜昌市丙研究", "宜昌市丁研究"]
+    assert "原文此项没有编号" in done.yaml  # numbers the importer gave are marked
+    assert [(t["number"], t["content"]) for t in commissioned["topics"]] == [("（一）", ["戊。"]), ("（二）", ["己。"])]
+    assert done.guide["sections"][0]["heading"] == "申报要求"
+    _all_placed(done)

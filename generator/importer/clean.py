@@ -207,7 +207,9 @@ def clean_document(doc: Document) -> list[Line]:
                     cells = [[q for p in c for q in split_cell(p)] for c in row]
                     if not any(cells):
                         continue
-                    cells = [c for c in cells if c] if part.fmt in WRAPPED else cells
+                    # a PDF's or a text's table is columns guessed from gaps: an empty one is no cell; a Markdown
+                    # table's cells are real, and an empty one keeps the columns after it under their headers
+                    cells = [c for c in cells if c] if part.fmt in WRAPPED and part.fmt != "md" else cells
                     lines.append(Line(node.line + r, " ".join(" ".join(c) for c in cells), cells, part=pi))
                 continue
             text = (node.marker + node.text) if node.marker and not node.text.startswith(node.marker) else node.text
@@ -259,7 +261,9 @@ def join_broken(lines: list[Line], wrapped: bool = False) -> list[Line]:
         elif indents and line.indent:
             joins = False  # an indented line opens a paragraph
         elif indents and full and width(last) >= 0.9 * full:
-            joins = not P.starts_structure(line.text) and not P.standalone(line.text)  # a full line wraps on
+            # a full line wraps on; paragraphs here open indented, so an unindented 研究任务：… is the wrapped
+            # rest of a sentence, not a label (a numbered heading still is not joined)
+            joins = not P.heading_like(line.text) and not P.standalone(line.text)
         else:
             joins = continues(prev.text, line.text) if prev is not None else False
             joins = joins or bool(full and width(last) >= 0.85 * full and not ends_sentence(last)

@@ -42,7 +42,7 @@ _DECIMAL = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?(?!\d)\s*(\S.*)$"
 _AR = re.compile(r"^(\d{1,3})\s*(?:([.．、])(?!\d{1,2}(?!\d))|\s+(?=[\u4e00-\u9fff“《]))\s*(\S.*)$")
 _AR_PAREN = re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*(.+)$")
 _AR_HALF = re.compile(r"^(\d{1,3})\s*[）)](?![）)])\s*(\S.*)$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".join(map(chr, range(0x3251, 0x3260))) + "".join(map(chr, range(0x32B1, 0x32C0)))
 _BRACKET = re.compile(r"^【([^】]{1,30})】\s*(.*)$")
 _BULLET = re.compile(r"^([•●○◆◇■□▪▶►·\-\*])\s*(\S.*)$")
 
@@ -115,6 +115,7 @@ class Item:
     children: list["Item"] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # fields of the labels this item owns
     role: str = "list"  # h1, mark, h2, topic, list
+    rows: int = 0  # table rows (of three cells or more) directly under it
     last: int = 0  # the last number seen among its children of each style (for continuity)
 
     @property
@@ -133,9 +134,12 @@ def outline(lines) -> list[Item | None]:
     stack: list[Item] = []
     last: dict[int, int] = {}  # depth → last number at that depth
     owner_depth: int | None = None  # the depth of the item that owns the current label
+    block_label = False  # that label stands alone on its line, its text below it
     roots: list[Item] = []
     for i, line in enumerate(lines):
         if line.is_row:
+            if stack and len(line.cells) >= 3:
+                stack[-1].rows += 1  # a table under this item: its rows may be the topics
             continue
         text = line.text
         if P.ANNEX.match(text) and len(text) <= 60:
@@ -143,11 +147,15 @@ def outline(lines) -> list[Item | None]:
             continue
         lab = L.split(text)
         m = marker(text, line.marker, line.level)
+        if m is None and lab and L.kind(lab[0]) == "title" and lab[1]:  # 项目名称：… opens an unnumbered topic
+            m, lab = Marker("label:title", None, "", lab[1]), None
         if m is None or (lab and m.style in ("bullet",)):
             if lab and stack:
-                if owner_depth is not None and len(stack) - 1 > owner_depth:
-                    del stack[owner_depth + 1:]
+                if owner_depth is not None and len(stack) - 1 > owner_depth and (
+                        block_label or all(_sentence(lines[it.index].text) for it in stack[owner_depth + 1:])):
+                    del stack[owner_depth + 1:]  # the list inside the previous label's field is over
                 owner_depth = len(stack) - 1
+                block_label = not lab[1]  # 研究内容： alone on its line opens a block (a list may follow)
                 k = L.kind(lab[0])
                 stack[-1].labels.append(k or "other")
             continue
@@ -210,8 +218,8 @@ def _roles(roots: list[Item], lines) -> None:
     fields = set(L.TOPIC_FIELDS) - {"contacts"}
     topic_styles = set()
     for style, its in by_style.items():
-        labelled = [it for it in its if fields & set(it.labels)]
-        if style.startswith("w:") and style[2:] in TOPIC_WORDS:
+        labelled = [it for it in its if fields & set(it.labels) and it.rows < 2]
+        if style.startswith("w:") and style[2:] in TOPIC_WORDS or style == "label:title":
             topic_styles.add(style)
         elif labelled:
             topic_styles.add(style)
@@ -228,13 +236,13 @@ def _roles(roots: list[Item], lines) -> None:
                 changed = True
     topics: list[Item] = []
     for parent_children in _groups(roots):
-        group = [it for it in parent_children if it.style in topic_styles and it.role != "label"]
+        group = [it for it in parent_children if it.style in topic_styles and it.role != "label" and it.rows < 2]
         by: dict[str, list[Item]] = {}
         for it in group:
             by.setdefault(it.style, []).append(it)
         for style, its in by.items():
             has_labels = any(fields & set(it.labels) for it in its)
-            word = style.startswith("w:")
+            word = style.startswith("w:") or style == "label:title"
             titles = sum(1 for it in its if not _sentence(lines[it.index].text) or _title_then_text(it.mark.rest))
             parent = its[0].parent
             inside_topic = any(a.role == "topic" for a in _ancestors(its[0]))
@@ -247,7 +255,7 @@ def _roles(roots: list[Item], lines) -> None:
     for it in everything:
         if it.role == "topic":
             continue
-        if any(d.role == "topic" for d in _walk(it.children)):
+        if any(d.role == "topic" for d in _walk(it.children)) or it.rows >= 2:
             it.role = "mark" if it.style.startswith("w:") else "heads"
         elif any(a.role == "topic" for a in _ancestors(it)) or it.role == "label":
             it.role = "list"

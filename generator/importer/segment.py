@@ -56,8 +56,19 @@ class Node:
     topics: list[Topic] = field(default_factory=list)
     contacts: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
+    records: list = field(default_factory=list)  # table rows read under this heading (Record)
+
     def all_topics(self) -> list[Topic]:
         return self.topics + [t for c in self.children for t in c.all_topics()]
+
+    def holds(self) -> bool:
+        """True when topics are under it: in its text or as rows of a table under it."""
+        return bool(self.topics or self.records) or any(c.holds() for c in self.children)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
 
 
 @dataclass
@@ -68,6 +79,7 @@ class Record:
     lines: list[int]
     fields: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    node: "Node | None" = None  # the heading it was read under (None in an attachment)
 
 
 @dataclass
@@ -92,22 +104,28 @@ def find_title(lines: list[Line], word: str = "指南") -> int | None:
     return None
 
 
-def _title_starts_before(before: Line, title: Line) -> bool:
-    """A title printed on two lines (centred, or as two paragraphs): the line before holds its start."""
-    return (not before.is_row and len(before.text) <= 40 and not ends_sentence(before.text)
-            and not P.starts_structure(before.text) and not P.standalone(before.text)
-            and not re.search(r"指南|通知|规划", before.text) and re.match(r"^[（(《“]|^[^\d]{0,12}$", title.text) is not None)
+def _title_starts_before(before: Line, title: Line, first: bool = True) -> bool:
+    """A title printed on two or three lines (centred, or as paragraphs): the line before holds its start.
+    Past the first join, only a line opening a notice's title (关于…, a year) or a centred line continues it."""
+    if before.is_row or len(before.text) > 40 or ends_sentence(before.text) or P.starts_structure(before.text) \
+            or P.standalone(before.text) or re.search(r"指南|通知|规划|：$|:$", before.text) or len(title.text) > 80:
+        return False
+    if first:
+        return re.match(r"^[（(《“]|^[^\d]{0,12}$", title.text) is not None
+    return bool(re.match(r"^关于|^\d{4}\s*年", before.text) or before.indent == 2 and title.indent == 2)
 
 
 def segment(lines: list[Line]) -> Structure:
     ti = find_title(lines)
     if ti is None:
         ti = next((i for i, l in enumerate(lines) if not l.is_row), 0) if lines else None
-    if ti and _title_starts_before(lines[ti - 1], lines[ti]):  # 2021年……项目 / （软科学研究项目）申报指南
+    first = True
+    while ti and _title_starts_before(lines[ti - 1], lines[ti], first):  # 2021年……项目 / （软科学研究项目）申报指南
         head, tail = lines[ti - 1], lines.pop(ti)
         head.text += tail.text
         head.joined += [tail.no, *tail.joined]
         ti -= 1
+        first = False
     front = lines[:ti] if ti is not None else []
     title_line = lines[ti] if ti is not None else None
     body = lines[ti + 1:] if ti is not None else lines
@@ -160,7 +178,12 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
         nos = [line.no, *line.joined]
         if line.is_row:
             line.used = True
+            before = len(records)
             record, table = _row(line, records, record, table)
+            if not annex:  # a topic table under a heading: its rows are that heading's topics
+                for rec in records[before:]:
+                    rec.node = container()
+                    container().records.append(rec)
             continue
         record = None
         if annex and (P.ANNEX.match(text) and len(text) <= 60 or P.is_title_line(text)):
