@@ -68,11 +68,14 @@ bench-import: $(STAMP)
 
 # Does the importer generalise? Every guide of content/ in VARIANTS seeded layouts each, imported and scored
 # (generator/importer/evaluate/); files kept in build/eval-import/variants/, results in build/eval-import/summary.json.
+# Then the real-shape set (eval-import-real below), reported apart.
 eval-import: $(STAMP)
 	bash tests/ensure-browser.sh
 	$(BIN)/python -m generator.importer.evaluate $(if $(VARIANTS),--variants "$(VARIANTS)") $(if $(SEED),--seed "$(SEED)") \
 	  $(if $(FORMATS),--formats "$(FORMATS)") $(if $(GUIDE),--guides "$(GUIDE)") $(if $(VARIANT),--variant "$(VARIANT)") \
 	  $(if $(SYNTHETIC),--synthetic "$(SYNTHETIC)")
+	$(if $(GUIDE)$(VARIANT),,@echo "real-shape set (tests/fixtures/unseen/), apart from the generated variants:")
+	$(if $(GUIDE)$(VARIANT),,$(BIN)/python tests/unseen_score.py)
 
 search-bench: site
 	bash tests/ensure-browser.sh

@@ -45,7 +45,8 @@ def test_funding_duration_window_and_contacts():
     assert (win["opens"], win["closes"]) == ("2024-03-01 09:00", "2024-03-31 17:30")
     assert F.contacts("基础研究处 王晓 010-68512345转802", "指南联系人")[0] == [
         {"office": "基础研究处", "person": "王晓", "phone": "010-68512345转802"}]
-    assert F.contacts("张三 13800138000；李四 027-87654321", "联系人")[0][0]["phone"] == "13800138000、027-87654321"
+    assert F.contacts("张三 13800138000；李四 027-87654321", "联系人")[0] == [  # one entry per person, each their phone
+        {"person": "张三", "phone": "13800138000"}, {"person": "李四", "phone": "027-87654321"}]
 
 
 GUIDE = """2025年宜昌市软科学研究项目申报指南

@@ -6,7 +6,7 @@ into a scratch content folder, the draft is checked as `make check` would, and t
 
 - guide: title (or one of title_also), year, region (its Chinese name), issuer, doc_number (an empty truth means the draft
   must not invent one), window opens and closes, each guide-level phone number;
-- per topic (aligned in source order, or by title when the counts differ): number as written, title,
+- per topic (aligned as eval-import aligns them: in source order, or by number and title when the counts differ): number as written, title,
   the first 30 characters of the research content (summary + content; null means the topic has none),
   deliverables present or not, funding amount and kind and duration in months (the topic's own, else its
   track's, else the guide's: what a reader of the topic is told), each phone, and each `keeps` text
@@ -24,12 +24,16 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script (make eval-import-real)
+    sys.path.insert(0, str(ROOT))
+
+from generator.importer.evaluate.score import align, flat  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures" / "unseen"
 TODAY = "2026-12-04"
 
@@ -41,6 +45,7 @@ class Result:
     total: int = 0
     error: str = ""  # the importer's message when it refused the file
     check_errors: list[str] = field(default_factory=list)  # what make check says of the draft
+    dropped: list[str] = field(default_factory=list)  # source text in neither the draft nor the report's "not placed"
     misses: list[str] = field(default_factory=list)
 
     def same(self, where: str, truth, got) -> None:
@@ -66,15 +71,7 @@ def _squash(v):
 
 
 def _flat(blocks) -> list[str]:
-    out = []
-    for b in blocks or []:
-        if isinstance(b, dict) and "list" in b:
-            out += [_squash(x) for x in b["list"]]
-        elif isinstance(b, dict) and "zh" in b:
-            out.append(_squash(b))
-        elif isinstance(b, str):
-            out.append(_squash(b))
-    return out
+    return [_squash(x) or "" for x in flat(blocks)]
 
 
 def _phones(contacts) -> set[str]:
@@ -123,10 +120,48 @@ def score_fixture(folder: Path) -> Result:
             res.check_errors = [getattr(e, "message", str(e)) for e in errors]
             regions = {r["slug"]: r["zh"] for r in yaml.safe_load((content / "regions.yml").read_text(encoding="utf-8"))}
             _compare(res, truth, imported.guide, regions)
+            res.dropped = dropped(imported)
     if res.error:
         res.total = _count(truth)
         res.misses = [f"not imported: {res.error}"]
     return res
+
+
+_MARKER = re.compile(r"^(?:[（(【\[][^）)】\]]{1,8}[）)】\]]|\d{1,3}(?:\.\d{1,3})+|[一二三四五六七八九十\d]{1,3}[、.．:：]|[①-⑳]"
+                     r"|附件\d*|[-*#|>]+)")
+_DATE_ONLY = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_PHONE = re.compile(r"(\d{3,4}-\d{7,8})")
+
+
+def dropped(imported) -> list[str]:
+    """Source text that is in no field of the draft and not in the report's "not placed" list: what the
+    importer lost silently. Each body line is split into its cells and paragraphs; a piece counts as kept
+    when the first ten characters of each of its parts are somewhere in the draft: the parts are the text
+    after its numbering marker, split at commas, semicolons and colons and around a phone number (a label
+    naming a field need not be kept: the field says it). A date alone and a table header naming a field count as kept."""
+    from generator.importer import labels as L
+
+    reported = {n for l in imported.unplaced for n in [l.no, *l.joined]}
+    text = re.sub(r"[\s（）()]+", "", imported.yaml)
+    title = re.sub(r"[\s（）()]+", "", _squash(imported.guide.get("title")) or "") or None
+    src = imported.source_text.split("\n")
+    lost = []
+    for n in sorted(imported.body_lines):
+        if n in reported or not 0 < n <= len(src):
+            continue
+        for piece in re.split(r"\t|<p>|\|", src[n - 1]):
+            piece = _MARKER.sub("", re.sub(r"\s+", "", piece))
+            if L.column(piece):
+                continue
+            piece = re.sub(r"[（）()]+", "", piece)
+            if len(piece) < 4 or _DATE_ONLY.match(piece) or (title and title in piece):
+                continue  # a notice title whose wrapper (issuer, 关于发布…的通知) the draft's title leaves out
+            parts = [x for clause in re.split(r"[，,；;：:]", piece) for x in _PHONE.split(clause)]
+            parts = [x for x in parts if len(x) >= 2 and not (len(x) <= 8 and L.kind(x))]
+            if not all(x[:10] in text for x in parts):
+                lost.append(f"line {n}: {piece[:40]}")
+                break
+    return lost
 
 
 def _count(truth: dict) -> int:
@@ -153,13 +188,15 @@ def _compare(res: Result, truth: dict, g: dict, regions: dict) -> None:
     for p in truth.get("contacts") or []:
         res.same(f"contact {p}", True, p in guide_phones)
 
-    gtopics = [(t, tr) for tr in g.get("tracks", []) or [] for t in tr.get("topics", [])]
-    for i, (tt, pair) in enumerate(_align(truth["topics"], gtopics)):
+    track_of = {id(t): tr for tr in g.get("tracks", []) or [] for t in tr.get("topics", [])}
+    gtopics = [t for tr in g.get("tracks", []) or [] for t in tr.get("topics", [])]
+    for tt, it in align(truth["topics"], gtopics, title=lambda t: t["title"]):
         where = f"topic {tt['number'] if tt else '+'}"
         if tt is None:
-            res.same(f"extra topic {pair[0].get('number')} {_squash(pair[0].get('title'))}", None, "present")
+            res.same(f"extra topic {it.get('number')} {_squash(it.get('title'))}", None, "present")
             continue
-        it, track = pair if pair else ({}, {})
+        it = it or {}
+        track = track_of.get(id(it), {})
         res.same(where + " number", _number(tt["number"]), _number(it.get("number")))
         res.same(where + " title", _squash(tt["title"]), _squash(it.get("title")))
         text = "".join(_flat(it.get("summary")) + _flat(it.get("content")))
@@ -181,54 +218,32 @@ def _compare(res: Result, truth: dict, g: dict, regions: dict) -> None:
             res.same(f"{where} keeps {k}", True, _squash(k) in dump)
 
 
-def _align(truth: list[dict], got: list[tuple[dict, dict]]):
-    """(truth topic, (imported topic, its track)) pairs: by position when the counts agree, else by title."""
-    if len(truth) == len(got):
-        return list(zip(truth, got))
-    pairs, used = [], set()
-    for tt in truth:
-        best, best_score = None, 0.0
-        for j, (it, _) in enumerate(got):
-            if j in used:
-                continue
-            sc = SequenceMatcher(None, _squash(tt["title"]), _squash(it.get("title")) or "").ratio()
-            if sc > best_score:
-                best, best_score = j, sc
-        if best is not None and best_score >= 0.6:
-            used.add(best)
-            pairs.append((tt, got[best]))
-        else:
-            pairs.append((tt, None))
-    pairs += [(None, got[j]) for j in range(len(got)) if j not in used]
-    return pairs
-
-
 def score_all() -> list[Result]:
     return [score_fixture(f) for f in fixtures()]
 
 
 def table(results: list[Result], verbose: bool = False) -> str:
-    lines = [f"{'fixture':34} {'right':>5} {'of':>4} {'share':>6}  note"]
+    lines = [f"{'fixture':34} {'right':>5} {'of':>4} {'share':>6} {'lost':>4}  note"]
     for r in results:
         note = f"refused: {r.error[:70]}" if r.error else (f"make check: {r.check_errors[0][:60]}" if r.check_errors else "")
-        lines.append(f"{r.name:34} {r.right:5d} {r.total:4d} {r.share:6.0%}  {note}")
+        lost = "" if r.error else len(r.dropped)
+        lines.append(f"{r.name:34} {r.right:5d} {r.total:4d} {r.share:6.0%} {lost:>4}  {note}")
         if verbose:
-            lines += [f"    {m}" for m in r.misses]
+            lines += [f"    {m}" for m in r.misses] + [f"    lost silently: {d}" for d in r.dropped]
     right, total = sum(r.right for r in results), sum(r.total for r in results)
     imported = sum(1 for r in results if not r.error)
     passing = sum(1 for r in results if not r.error and not r.check_errors)
-    lines.append(f"{'all (real-shape set)':34} {right:5d} {total:4d} {right / total if total else 0:6.0%}  "
+    lost = sum(len(r.dropped) for r in results)
+    lines.append(f"{'all (real-shape set)':34} {right:5d} {total:4d} {right / total if total else 0:6.0%} {lost:>4}  "
                  f"{imported}/{len(results)} imported, {passing}/{imported} of their drafts pass make check")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    sys.path.insert(0, str(ROOT))
     print(table(score_all(), verbose="-v" in argv))
     return 0
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     raise SystemExit(main())

@@ -121,6 +121,9 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     title = title_line.text if title_line is not None else ""
     title_review: list[str] = []
     if not is_plan:
+        D.join_title_start(struct)
+        D.join_title_end(struct)
+        title_line = struct.title_line
         title, title_review = D.title_of(struct)
         hints = [re.sub(r"\s+", "", h) for p in doc.parts for h in p.title_hints if h.strip()]
         named = [h for h in hints if P.is_title_line(h) or "指南" in h]
@@ -131,7 +134,7 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     if not title:
         raise ImportFailure("no title found (a line naming the 申报指南); check this is a guide")
     full_text = "\n".join(l.text for l in lines)
-    region_entry, added, region_review = _region(region, title, full_text, regions)
+    region_entry, added, region_review = _region(region, title, full_text, regions, _issuer_names(lines))
     year_text = year or _year(title) or _year(full_text[:400])
     if not year_text or not re.fullmatch(r"\d{4}", year_text) or not 1949 <= int(year_text) <= 2100:
         raise ImportFailure("cannot tell the year from the title; pass YEAR=2024 (--year)")
@@ -151,7 +154,7 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     if region_review:
         draft.note(("region",), region_review)
     front = struct.front + struct.tail if struct else lines[:12]
-    issuer, issuer_line = _issuer(front, region_entry, full_text)
+    issuer, issuer_line = _issuer(front, region_entry, full_text, lines)
     guide["issuer"] = issuer
     if issuer_line is None:
         draft.note(("issuer",), "原文未写明发布单位；这是按地区推断的，请核对")
@@ -306,8 +309,9 @@ def _year(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _region(arg: str, title: str, text: str, regions: list[dict]) -> tuple[dict, dict | None, str]:
-    """REGION as a slug or Chinese name, or the region the title names; a new one is made if needed."""
+def _region(arg: str, title: str, text: str, regions: list[dict], issuers: list[str] = ()) -> tuple[dict, dict | None, str]:
+    """REGION as a slug or Chinese name, or the region the title names, or else the one the issuer's name
+    names (`issuers`, in reading order); a new one is made if needed."""
     by_slug = {r["slug"]: r for r in regions}
     by_zh = {r["zh"]: r for r in regions}
     if arg:
@@ -320,14 +324,40 @@ def _region(arg: str, title: str, text: str, regions: list[dict]) -> tuple[dict,
             raise ImportFailure(f"unknown region {arg!r}: give a slug from content/regions.yml or the Chinese name (宜昌)")
         kind = "province" if re.search(re.escape(zh) + r"省", text) else "city"
         return _new_region(zh, kind, regions)
-    found = sorted((r for r in regions if r["zh"] in title), key=lambda r: (title.index(r["zh"]), -len(r["zh"])))
+    found = _named_region(title, regions)
     if found:
-        return found[0], None, ""
+        return found, None, ""
     m = re.search(r"([\u4e00-\u9fff]{2,4}?)(省|自治区|市)", re.sub(r"^\d{4}\s*年度?", "", title))
-    if not m:
-        raise ImportFailure("cannot tell the region from the title; pass REGION=slug or REGION=宜昌 (--region)")
-    kind = "province" if m.group(2) in ("省", "自治区") else "city"
-    return _new_region(m.group(1), kind, regions)
+    if m:
+        kind = "province" if m.group(2) in ("省", "自治区") else "city"
+        return _new_region(m.group(1), kind, regions)
+    for org in issuers:  # the title names no place: the issuing body does (湖北省科学技术厅, 宜昌市科学技术局)
+        found = _named_region(org, regions)
+        if found:
+            return found, None, f"标题没写地区，地区取自发布单位“{org}”，请核对"
+        m = re.match(r"^([\u4e00-\u9fff]{2,4}?)(省|自治区|市)", org)
+        if m:
+            entry, added, note = _new_region(m.group(1), "province" if m.group(2) != "市" else "city", regions)
+            return entry, added, f"标题没写地区，地区取自发布单位“{org}”；{note}"
+    raise ImportFailure("cannot tell the region from the title or the issuer; pass REGION=slug or REGION=宜昌 (--region)")
+
+
+def _named_region(text: str, regions: list[dict]) -> dict | None:
+    """The region of regions.yml that `text` names first (the longer name where two start together)."""
+    found = sorted((r for r in regions if r["zh"] in text), key=lambda r: (text.index(r["zh"]), -len(r["zh"])))
+    return found[0] if found else None
+
+
+def _issuer_names(lines: list[Line]) -> list[str]:
+    """Names of issuing bodies printed in the document: the banner (某某局文件), a line naming a body alone
+    (the signature), or a notice title's 某某局关于…, in reading order."""
+    out = []
+    for l in lines:
+        t = re.sub(r"\s+", "", l.text)
+        m = re.match(r"^([\u4e00-\u9fff（）()、]{2,40}?(?:委员会|局|厅|人民政府|政府|办公室|办公厅|委))(?:文件|关于|$)", t)
+        if m and not l.is_row and len(t) <= 60:
+            out.append(m.group(1))
+    return out
 
 
 def _new_region(zh: str, kind: str, regions: list[dict]) -> tuple[dict, dict, str]:
@@ -349,7 +379,7 @@ def _title_slug(title: str, region: dict, year: str) -> str:
     return slugify(core or "zhinan", 28)
 
 
-def _issuer(front: list[Line], region: dict, text: str) -> tuple[str, int | None]:
+def _issuer(front: list[Line], region: dict, text: str, every: list[Line] = ()) -> tuple[str, int | None]:
     """The issuing body: a line naming it alone (the signature), the banner (某某局文件), or the notice's
     title before 关于; otherwise the region's usual bureau (marked as inferred)."""
     for l in front:
@@ -362,5 +392,8 @@ def _issuer(front: list[Line], region: dict, text: str) -> tuple[str, int | None
             if l.text.strip().endswith("文件"):
                 l.used = True
             return re.sub(r"\s+", "", m.group(1)), l.no
+    for a, b in zip(every, every[1:]):  # the signature wherever the outline put it: a body's name alone, then the date
+        if not a.is_row and P.ORG_LINE.match(a.text.strip()) and len(a.text.strip()) <= 30 and P.DATE_LINE.match(b.text):
+            return a.text.strip(), a.no
     suffix = "省科学技术厅" if region.get("kind") == "province" else "市科学技术局"
     return region["zh"] + suffix, None

@@ -207,7 +207,9 @@ def clean_document(doc: Document) -> list[Line]:
                     cells = [[q for p in c for q in split_cell(p)] for c in row]
                     if not any(cells):
                         continue
-                    cells = [c for c in cells if c] if part.fmt in WRAPPED else cells
+                    # a PDF's or a text's table is columns guessed from gaps: an empty one is no cell; a Markdown
+                    # table's cells are real, and an empty one keeps the columns after it under their headers
+                    cells = [c for c in cells if c] if part.fmt in WRAPPED and part.fmt != "md" else cells
                     lines.append(Line(node.line + r, " ".join(" ".join(c) for c in cells), cells, part=pi))
                 continue
             text = (node.marker + node.text) if node.marker and not node.text.startswith(node.marker) else node.text

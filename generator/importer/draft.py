@@ -45,6 +45,48 @@ def _path_text(path: tuple) -> str:
     return out
 
 
+_TITLE_START = re.compile(r"^(?:关于|(?:19|20)\d{2}\s*年)|(?:省|市|自治区|区|县|州|盟)$")
+
+
+def join_title_start(struct: Structure) -> None:
+    """A title printed on two lines whose first line the outline left in the front matter: `2023年度湖北省软科学计划研究`
+    / `重点项目（第一批竞争类）申报指南`, `关于发布2021年度湖北省` / `科技创新战略研究专项申报指南的通知`.
+
+    The line just before the title continues into it when it opens a title (关于…, a year) or ends in a place
+    (…湖北省), and is not a line that stands alone (issuer, document number, date), a sentence, or numbered.
+    """
+    title = struct.title_line
+    if title is None or title.joined or not struct.front or title.is_row:
+        return
+    before = struct.front[-1]
+    text = before.text.strip()
+    if before.is_row or before.part != title.part or not text or len(text) > 40 or len(title.text) > 60 \
+            or P.standalone(text) or P.starts_structure(text) or re.search(r"[。！？；;：:，,]$|指南|通知$|文件$", text) \
+            or not _TITLE_START.search(text):
+        return
+    before.text = text + title.text.strip()
+    before.joined += [title.no, *title.joined]
+    struct.front.pop()
+    struct.title_line = before
+
+
+def join_title_end(struct: Structure) -> None:
+    """A notice's title cut after its first line (`关于发布2021年天津市科技计划` / `智库项目（…）申报指南的通知`): the
+    title names no guide or notice yet, and the next paragraph is short, no sentence, and ends the title."""
+    title = struct.title_line
+    if title is None or not struct.root.parts or re.search(r"(通知|公告|通告|指南)[）)]?$", title.text):
+        return
+    nxt = struct.root.parts[0]
+    last = max([title.no, *title.joined])
+    text = nxt.text.strip()
+    if not nxt.lines or min(nxt.lines) != last + 1 or len(text) > 50 or len(title.text) + len(text) > 100 \
+            or "\n" in text or not P.TITLE_WORDS.search(text) or P.starts_structure(text) or P.standalone(text):
+        return
+    title.text = title.text.strip() + text
+    title.joined += list(nxt.lines)
+    struct.root.parts.pop(0)
+
+
 def title_of(struct: Structure) -> tuple[str, list[str]]:
     """The guide's title: its own title line, or the notice's title without 关于发布 … 的通知."""
     if struct.title_line is None:
@@ -57,8 +99,14 @@ def title_of_text(text: str) -> tuple[str, list[str]]:
     text = annex.group(2).strip() if annex else text
     m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
-        return m.group(1).strip(), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
-    return text, []
+        return _unquoted(m.group(1).strip()), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
+    return _unquoted(text), []
+
+
+def _unquoted(title: str) -> str:
+    """《2022年度…申报指南》 → the title without the book-title marks that enclose all of it."""
+    m = re.fullmatch(r"《([^《》]+)》", title)
+    return m.group(1) if m else title
 
 
 def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None:
@@ -115,19 +163,13 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             draft.came_from(path + ("name",), [node.line.no])
         rule_parts = ([Part("para", rules_extra, [node.line.no])] if rules_extra else []) + list(node.parts)
         rule_parts = [p for p in rule_parts if not P.LABEL.match(p.text) or P.label_kind(P.LABEL.match(p.text).group(1)) != "contacts"]
-        for kind, fn in (("funding", F.funding), ("duration", F.duration)):
-            for p in rule_parts:
-                lab = L.known(p.text)
-                if lab and lab[1] == kind and lab[2]:  # 执行期限：… — the labelled value, as written
-                    value, review = fn(lab[2], labelled=True)
-                else:
-                    value, review = fn(p.text, labelled=False)
-                if value:
-                    track[kind] = value
-                    draft.came_from(path + (kind,), p.lines)
-                    if review:
-                        draft.note(path + (kind,), "；".join(review))
-                    break
+        for kind in ("funding", "duration"):
+            found = stated_term(rule_parts, kind)
+            if found:
+                track[kind], review, nos = found
+                draft.came_from(path + (kind,), nos)
+                if review:
+                    draft.note(path + (kind,), "；".join(review))
         if rule_parts:
             track["rules"] = blocks(rule_parts)
             draft.came_from(path + ("rules",), [n for p in rule_parts for n in p.lines])
@@ -187,13 +229,10 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
             yield from parts(c)
 
     found: dict = {}
-    for kind, fn, words in (("funding", F.funding, r"资助|经费|支持"), ("duration", F.duration, r"期限|周期|执行期|实施期")):
-        for p in [*intro, *(p for n in sections for p in parts(n))]:
-            if re.search(words, p.text):
-                value, review = fn(p.text, labelled=False)
-                if value:
-                    found[kind] = (value, review, p.lines)
-                    break
+    for kind in ("funding", "duration"):
+        term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind, guide_wide=True)
+        if term:
+            found[kind] = term
     for ti, track in enumerate(tracks):
         for kind, (value, review, lines) in found.items():
             if kind in track or any(kind in t for t in track["topics"]):
@@ -203,6 +242,33 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
             where = "唯一的类别" if len(tracks) == 1 else "每个没有自己规定的类别"
             draft.note(("tracks", ti, kind), "；".join([f"这是全指南统一的规定，已记在{where}上"] + review))
         _track_order(track)
+
+
+_TERM_WORDS = {"funding": re.compile(r"资助|经费|支持|补助|万元"),
+               "duration": re.compile("|".join(sorted(L.SYNONYMS["duration"], key=len, reverse=True)) + "|执行期|实施期")}
+
+
+def stated_term(parts: list[Part], kind: str, guide_wide: bool = False) -> tuple[dict, list[str], list[int]] | None:
+    """Funding or duration stated among a track's or the guide's paragraphs: a labelled value (`执行期限：1年`,
+    or `起止年限：` with the value in the next paragraph) read as labelled, else a sentence that says it
+    (`项目执行期为18个月。`, `每项资助不超过20万元`). Returns (value, review, source lines) or None."""
+    for i, p in enumerate(parts):
+        lab = L.known(p.text)
+        if lab and lab[1] == kind:
+            text, nos = lab[2], list(p.lines)
+            if not text and i + 1 < len(parts) and not L.split(parts[i + 1].text):
+                text, nos = parts[i + 1].text, nos + list(parts[i + 1].lines)
+            if text:
+                value, review = (F.funding(text, True, F.unit_of(lab[0])) if kind == "funding"
+                                 else F.duration(text, labelled=True))
+                if value:
+                    return value, review, nos
+        if guide_wide and not _TERM_WORDS[kind].search(p.text):
+            continue
+        value, review = (F.funding if kind == "funding" else F.duration)(p.text, labelled=False)
+        if value:
+            return value, review, list(p.lines)
+    return None
 
 
 def _track_order(track: dict) -> None:
@@ -365,7 +431,8 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
             continue
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
-            value, review = fn(text, labelled=True)
+            value, review = (F.funding(text, True, F.unit_of(t.labels.get(kind, ""))) if kind == "funding"
+                             else fn(text, labelled=True))
             nos = t.label_lines.get(kind, []) + [n for p in t.fields[kind] for n in p.lines]
             if value:
                 terms[kind] = (value, nos, review)
@@ -507,10 +574,8 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in rec.fields and kind not in entry:
             text = "".join(rec.fields[kind])
-            unit = "万元" if kind == "funding" and "万元" in rec.labels.get(kind, "") and "元" not in text else ""
-            value, review = fn(text + unit, labelled=True)
-            if value and unit:
-                value["text"] = text
+            value, review = (F.funding(text, True, F.unit_of(rec.labels.get(kind, ""))) if kind == "funding"
+                             else fn(text, labelled=True))
             if value:
                 entry[kind] = value
                 draft.came_from(path + (kind,), rec.lines)
