@@ -88,6 +88,8 @@ def marker(text: str, given: str = "", level: int | None = None) -> Marker | Non
         return Marker("①", _CIRCLED.index(text[0]) + 1, text[0], text[1:].strip())
     if m := _BRACKET.match(text):
         inner = m.group(1)
+        if L.kind(inner) not in (None, "title", "number"):
+            return None  # 【需求描述】 names a field: a label (labels.split), not a heading
         if w := _WORD.match(inner):  # 【方向1】题目
             return Marker(f"w:{w.group(1)}", _n(w.group(2)),
                           text[: m.start(2)], (w.group(3) + " " + m.group(2)).strip() if w.group(3) else m.group(2),
@@ -150,6 +152,8 @@ def outline(lines) -> list[Item | None]:
         if m is None and lab and L.kind(lab[0]) == "title" and lab[1]:  # 项目名称：… opens an unnumbered topic
             m, lab = Marker("label:title", None, "", lab[1]), None
         if m is None or (lab and m.style in ("bullet",)):
+            if not lab:
+                block_label = False  # the label's text came as a paragraph: items after it are not its list
             if lab and stack:
                 if owner_depth is not None and len(stack) - 1 > owner_depth and (
                         block_label or all(_sentence(lines[it.index].text) for it in stack[owner_depth + 1:])):
