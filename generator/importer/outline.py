@@ -137,6 +137,7 @@ def outline(lines) -> list[Item | None]:
     last: dict[int, int] = {}  # depth → last number at that depth
     owner_depth: int | None = None  # the depth of the item that owns the current label
     block_label = False  # that label stands alone on its line, its text below it
+    seen_at: dict[str, int] = {}  # style → the depth it first took
     roots: list[Item] = []
     for i, line in enumerate(lines):
         if line.is_row:
@@ -180,7 +181,12 @@ def outline(lines) -> list[Item | None]:
         if at is None and m.style in _RANK and _RANK[m.style] <= _RANK["一、"]:
             # 一、 or 第X章 after 1. is never inside it: it closes every open item of a lower rank
             at = next((d for d in range(len(stack)) if _RANK.get(stack[d].style, -1) > _RANK[m.style]), None)
+            if at is None and m.number is not None and m.number > 1 and stack:
+                # 二、 with no 一、 open: not the start of a list inside the current item but a heading of
+                # the level where this style was last used (the top when never used before)
+                at = seen_at.get(m.style, 0)
         depth = at if at is not None else len(stack)
+        seen_at.setdefault(m.style, depth)
         del stack[depth:]
         for d in [d for d in last if d > depth]:
             del last[d]
