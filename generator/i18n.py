@@ -139,8 +139,9 @@ def _form(lang: str, key: str, n: int) -> str:
 
 
 def table(lang: str) -> dict[str, str]:
-    """Every key's text in `lang` (a plural message in its general form)."""
-    return {key: text(lang, key, n=2) if m.plural else text(lang, key) for key, m in messages().items()}
+    """Every key's text in `lang` (a plural message in its general form: {n} is 2, any other
+    placeholder left to fill)."""
+    return {key: _form(lang, key, 2).replace("{n}", "2") if m.plural else text(lang, key) for key, m in messages().items()}
 
 
 @jinja2.pass_context

@@ -18,8 +18,9 @@ const PAGE_SIZE = 20;
 const header = document.querySelector("[data-atlas-search=header]");
 // The edition's root (its search page) and the site's (Pagefind's bundle, one for both editions,
 // which searches the index of the page's <html lang>).
-const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
-const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
+// (Against the document's base: the not-found page sets <base> to its own folder, overrides/404.html.)
+const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
+const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
 const toggle = document.getElementById("__search");
 
 let pagefindPromise = null;
@@ -113,7 +114,8 @@ function resultItem(data) {
     el("p", { class: "atlas-search-result__excerpt" }, highlighted(data.excerpt)),
   );
   // The page's application window, for the status filter (atlas-search-status.js, issue 16).
-  const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes } : {};
+  const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes }
+    : data.meta.callyear ? { "data-atlas-year": data.meta.callyear } : {};
   return el("li", { class: "md-search-result__item", ...(data.partial ? { "data-partial": "" } : {}), ...windowData },
     el("a", { href: data.url, class: "md-search-result__link" }, article));
 }
