@@ -124,3 +124,29 @@ def test_region_from_the_issuer_when_the_title_names_none():
 def test_no_region_anywhere_asks_for_region():
     with pytest.raises(ImportFailure, match="REGION="):
         convert(GUIDE.format(head="2025年度软科学研究项目申报指南", issuer="科学技术局"), CONTENT, today="2026-01-01")
+
+
+def test_attachment_tables_under_their_headings_are_tracks():
+    """Topics only in an attachment, one table per heading: each heading is its rows' track, so the numbers
+    restarting at 1 in the second table stay as written, and each track keeps its own duration."""
+    from generator.importer.document import TABLE, Cell
+
+    def table(*rows):
+        return Node(TABLE, rows=[[Cell([c], r, i, header=r == 0) for i, c in enumerate(row)] for r, row in enumerate(rows)])
+
+    notice = Part("通知.docx", "docx", [Node(PARAGRAPH, text=t) for t in (
+        "关于发布2025年度宜昌市软科学研究项目申报指南的通知", "各有关单位：", "现将申报指南印发给你们。",
+        "附件：2025年度宜昌市软科学研究项目申报指南", "宜昌市科学技术局", "2025年2月20日")])
+    head = ("序号", "课题名称", "研究内容", "资助额度（万元）")
+    annex = Part("附件1.docx", "docx", [
+        Node(PARAGRAPH, text="2025年度宜昌市软科学研究项目申报指南"),
+        Node(PARAGRAPH, text="（一）重点课题"), Node(PARAGRAPH, text="项目执行期为2年。"),
+        table(head, ("1", "宜昌市甲研究", "研究甲。", "最高20"), ("2", "宜昌市乙研究", "研究乙。", "≤20")),
+        Node(PARAGRAPH, text="（二）一般课题"), Node(PARAGRAPH, text="项目执行期为12个月。"),
+        table(head, ("1", "宜昌市丙研究", "研究丙。", "5"))])
+    done = convert_document(Document([notice, annex]), CONTENT, today="2026-01-01")
+    tracks = done.guide["tracks"]
+    assert [(t["name"], t["duration"]["months"], [x["number"] for x in t["topics"]]) for t in tracks] == [
+        ("重点课题", 24, ["1", "2"]), ("一般课题", 12, ["1"])]
+    assert [x["funding"]["kind"] for x in tracks[0]["topics"]] == ["ceiling", "ceiling"]
+    assert tracks[1]["topics"][0]["funding"] == {"amount": 5, "kind": "fixed", "text": "5"}

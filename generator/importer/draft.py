@@ -109,9 +109,29 @@ def _unquoted(title: str) -> str:
     return m.group(1) if m else title
 
 
+def _home_attachment_records(struct: Structure) -> None:
+    """When the topics are only in an attachment's tables (the notice has none), each table's rows belong to
+    the heading printed above that table (（一）主题项目 / table / （二）战略研究产品 / table): the heading holds
+    them and becomes their track. segment leaves an attachment's records without a heading, for joining
+    them to a main text's topics; with no such topics, the heading is all there is to go by."""
+    if struct.root.all_topics() or not struct.annex_lines:
+        return
+    start = struct.annex_lines[0].no
+    heads = sorted((n for n in struct.root.walk() if n.line is not None and n.line.no >= start),
+                   key=lambda n: n.line.no)
+    for rec in struct.records:
+        if rec.node is not None or not rec.lines:
+            continue
+        above = [n for n in heads if n.line.no < rec.lines[0]]
+        if above:
+            rec.node = above[-1]
+            above[-1].records.append(rec)
+
+
 def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None:
     """Fill `guide` (already holding id, region, year …) with the call's structure."""
     root = struct.root
+    _home_attachment_records(struct)
     track_nodes: list[Node] = []
     section_nodes: list[Node] = []
     for node in root.children:
