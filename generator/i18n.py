@@ -336,6 +336,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "js.results_partial": "；另有 {total} 个部分符合的结果",
         "js.partial_notice": "以下是部分符合的结果：页面只含检索词中的部分词语，不含完整的检索词。",
         "js.skip_to_results": "跳到搜索结果",
+        # search (issues 22, 23): result cards, the other pages' group, the archive's scope
+        "js.search_closes": "截止 {date}",
+        "js.search_other_pages": "其他页面：指南、类别、规划与标签",
+        "js.search_include_archive": "同时检索 {from}–{to} 年的指南",
+        "js.search_default_scope": "（默认检索 {years} 年及正在申报、即将开始的指南，以及各年指南的标题）",
         "js.tables_scroll": "表格较宽，可左右滚动查看全部列",
         "js.type_to_search": "键入以开始搜索",
         "js.explorer_all": "共 {total} 个题目",
@@ -761,6 +766,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "js.results_partial": "; {total} partial matches",
         "js.partial_notice": "Partial matches below: these pages hold some of the query's words, not the whole query.",
         "js.skip_to_results": "Skip to the results",
+        # search (issues 22, 23): result cards, the other pages' group, the archive's scope
+        "js.search_closes": "closes {date}",
+        "js.search_other_pages": "Other pages: guides, tracks, plans and tags",
+        "js.search_include_archive": "Include {from}–{to}",
+        "js.search_default_scope": "(by default: {years}, calls open or opening soon, and every year's guide titles)",
         "js.tables_scroll": "Wide table: scroll sideways to see every column",
         "js.type_to_search": "Type to start searching",
         "js.explorer_all": "{total} topics",
