@@ -330,7 +330,7 @@ async function mountPage(root) {
   const wideBox = el("input", { type: "checkbox", id: "atlas-search-wide", name: "scope", value: "all" });
   wideBox.checked = initial.wide;
   if (span.length) {
-    form.after(el("p", { class: "atlas-search-page__scope", "data-atlas-search-scope": "" }, wideBox, " ",
+    box.before(el("p", { class: "atlas-search-page__scope", "data-atlas-search-scope": "" }, wideBox, " ",
       el("label", { for: wideBox.id }, t("search_include_archive", { from: span[0], to: span[1] })),
       el("span", { class: "atlas-search-page__scope-note" }, ` ${t("search_default_scope", {
         years: m.current_years.length > 1 ? `${m.current_years[0]}–${m.current_years[m.current_years.length - 1]}` : m.current_years.join("") })}`)));
