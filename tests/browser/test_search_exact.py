@@ -112,6 +112,10 @@ def test_each_result_shows_its_status_and_closing_date(editions_page, editions_u
     lines = page.eval_on_selector_all(f"{PAGE_RESULTS} > li[data-kind=topic]",
                                       "items => items.map(li => !!li.querySelector('[data-atlas-result-status]'))")
     assert lines and all(lines)
+    # A whole title, whose words Pagefind's index segments otherwise (found word by word): topics first too.
+    kinds = page.eval_on_selector_all(f"{PAGE_RESULTS} > li.md-search-result__item:not([data-partial])",
+                                      "items => items.map(li => li.dataset.kind)")
+    assert kinds[0] == "topic" and kinds == sorted(kinds, key=lambda k: k != "topic")
     screen_shot(page, f"search-card-status-{size}-{scheme}")
 
 

@@ -89,13 +89,14 @@ export function excerpt(content, terms, length = 90) {
   return (start > 0 ? "…" : "") + marked + (end < text.length ? "…" : "");
 }
 
-/** Pages holding at least half of `unique` words, each searched alone, ranked by how many, minus `seen`. */
+/** Pages holding at least half of `unique` words, each searched alone, topics first, then ranked by
+ * how many, minus `seen`. */
 async function wordByWord(pf, unique, filters, seen) {
   const tally = new Map();
-  const each = await Promise.all(unique.map((w) => pf.search(w, { filters })));
+  const each = await Promise.all(unique.map((w) => ordered(pf, w, filters)));
   for (const search of each) {
     for (const result of search.results) {
-      const t = tally.get(result.id) || { result, hits: 0, score: 0 };
+      const t = tally.get(result.id) || { result, hits: 0, score: 0, topic: search.topics.has(result.id) };
       t.hits += 1;
       t.score += result.score;
       tally.set(result.id, t);
@@ -103,7 +104,7 @@ async function wordByWord(pf, unique, filters, seen) {
   }
   return [...tally.values()]
     .filter((t) => !seen.has(t.result.id) && t.hits * 2 >= unique.length)
-    .sort((a, b) => b.hits - a.hits || b.score - a.score)
+    .sort((a, b) => b.topic - a.topic || b.hits - a.hits || b.score - a.score)
     .map((t) => t.result);
 }
 
@@ -113,7 +114,7 @@ async function ordered(pf, term, filters) {
   const [all, topics] = await Promise.all([
     pf.search(term, { filters }), pf.search(term, { filters: { ...filters, kind: "topic" } })]);
   const first = new Set(topics.results.map((r) => r.id));
-  return { results: [...topics.results, ...all.results.filter((r) => !first.has(r.id))], filters: all.filters };
+  return { results: [...topics.results, ...all.results.filter((r) => !first.has(r.id))], filters: all.filters, topics: first };
 }
 
 const topic = (data) => (data.meta.kind === "topic" ? 1 : 0);
@@ -168,7 +169,8 @@ export async function find(pf, query, filters = {}) {
   const meaningful = phrases.length ? [] : unique.filter(long); // a quoted phrase wants that phrase only
   const needed = Math.max(2, Math.ceil(meaningful.length / 2));
   let limit = Math.min(pool.length, VERIFY_LIMIT);
-  const exact = [];
+  const exact = { topics: [], others: [], get length() { return this.topics.length + this.others.length; },
+    all() { return this.topics.concat(this.others); } }; // topics first, however they were found
   const partial = [];
   let checked = 0;
   let given = 0;
@@ -176,7 +178,7 @@ export async function find(pf, query, filters = {}) {
   function sort(data) {
     const content = squash(`${data.meta.title || ""} ${data.content}`);
     if (parts.every((p) => holds(content, p))) {
-      exact.push({ ...data, excerpt: excerpt(data.content, parts), partial: false });
+      exact[topic(data) ? "topics" : "others"].push({ ...data, excerpt: excerpt(data.content, parts), partial: false });
       return;
     }
     const held = meaningful.filter((w) => holds(content, w));
@@ -215,7 +217,7 @@ export async function find(pf, query, filters = {}) {
       state.partial = done ? partial.length : 0;
       // Partial results follow the exact ones once all are checked; `early` (the header box, which
       // shows one batch) also shows those found so far.
-      const shown = done || early ? exact.concat(partial) : exact;
+      const shown = done || early ? exact.all().concat(partial) : exact.all();
       const out = shown.slice(given, given + n);
       given += out.length;
       return out;
@@ -223,7 +225,7 @@ export async function find(pf, query, filters = {}) {
     /** Check every candidate; then `counts` counts the results that hold the query. Resolves to them. */
     async all() {
       await state.next(0, { everything: true });
-      state.counts = countOf(exact.concat(partial), Object.keys(direct.filters || {}));
+      state.counts = countOf(exact.all().concat(partial), Object.keys(direct.filters || {}));
       return state.counts;
     },
   };
