@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
-from . import serve as preview
+from . import i18n, serve as preview
 from .coverage import english_coverage
 from .edition import languages
 from .errors import ContentError, ContentErrors
@@ -46,7 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--year", default="")
     new.add_argument("--slug", default="zhinan", help="the id after the year (default: zhinan)")
     import_cli.add_parser(sub)
+    msgs = sub.add_parser("messages", help="the interface catalogues (generator/locale/): check | update | init LANG")
+    msgs.add_argument("action", nargs="+", metavar="check|update|init LANG")
     args = parser.parse_args(argv)
+    if args.command == "messages":
+        from . import messages
+        return messages.main(args.action)
     if args.command == "import":
         return import_cli.run(args, _shown, build_date().isoformat())
     if args.languages is not None:
@@ -114,14 +119,22 @@ def _generate(args, cache: ContentCache | None = None):
 
 
 def _coverage_notice(site) -> None:
-    """English names: a notice, never an error (the English edition shows the Chinese where one is missing)."""
+    """English, per kind: a notice, never an error (the English edition shows the Chinese, marked,
+    where English is missing). The first line keeps its form for scripts reading it."""
     c = english_coverage(site)
-    print(f"notice: English titles: {c.named} of {c.total} ({c.percent} %); "
-          "the English edition shows the Chinese title, marked, where one is missing")
-    for where in c.missing:
-        print(f"  no English title yet: {where}")
-    if c.total - c.named > len(c.missing):
-        print(f"  … and {c.total - c.named - len(c.missing)} more")
+    text = c.paragraphs
+    print(f"notice: English titles: {c.named} of {c.total} ({c.percent} %); topics' text: {text.english} of "
+          f"{text.total} paragraphs ({text.percent} %); the English edition shows the Chinese, marked, where "
+          "English is missing")
+    for key, kind in c.kinds.items():
+        label = i18n.text("en", f"coverage.kind.{key}")
+        print(f"  {label + ':':<28}{kind.english:>6} of {kind.total:<6}{kind.percent:>4} %")
+    missing = [kind.missing[0] for kind in c.kinds.values() if kind.missing]  # the first of each kind
+    for where in missing:
+        print(f"  no English yet: {where}")
+    left = sum(k.total - k.english for k in c.kinds.values()) - len(missing)
+    if left > 0:
+        print(f"  … and {left} more")
 
 
 def _stats(path: Path, result, rss_mb: float, cpu_s: float, built=None) -> None:

@@ -305,8 +305,7 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path | None = None,
         for lang in langs:
             if lang != i18n.DEFAULT:
                 built[lang].rename(fresh / edition.EDITION_DIRS[lang].rstrip("/"))
-        if len(langs) > 1:
-            sitemap.write(fresh, langs, os.environ.get("SITE_URL", ""))
+        sitemap.write(fresh, langs, os.environ.get("SITE_URL", ""))
         result.steps.append(index(fresh, langs, env))
     except (subprocess.CalledProcessError, OSError):
         for folder in built.values():

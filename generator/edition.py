@@ -27,6 +27,7 @@ from . import i18n, page_meta
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "mkdocs.yml"
 OVERRIDES = ROOT / "overrides"
+THEME_HOOKS = Path(__file__).resolve().parent / "theme_hooks.py"  # the theme's filters (atlas_zh)
 
 # Where each edition sits in the site; the default edition is the root.
 EDITION_DIRS = {"zh": "", "en": "en/"}
@@ -91,6 +92,7 @@ def config_text(docs: Path, lang: str, langs: tuple[str, ...] = i18n.LANGUAGES) 
         "site_description": text("mkdocs.site_description"),
         "copyright": text("mkdocs.copyright"),
         "theme": {"custom_dir": str(OVERRIDES), "language": lang, "palette": palette},
+        "hooks": [str(THEME_HOOKS)],
         "nav": [{text(key): path} for key, path in NAV],
         "extra": {"atlas": {**i18n.theme_strings(lang), "root": up, "dir": EDITION_DIRS[lang],
                             "alternate": alternate if len(alternate) > 1 else []},

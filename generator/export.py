@@ -45,7 +45,15 @@ STATUS_WORDS = {
     "open": "正在申报 · Open for applications",
     "closed": "申报已截止 · Closed",
     "custom": "原文未载明申报时间 · The source gives no application window",
+    "past": "往期（原文未载明申报时间）· Past call (the source gives no application window)",
 }
+
+
+def past_call(guide: Guide, today: dt.date) -> bool:
+    """A call whose source gives no window and whose year is over on `today` (Beijing): a past call.
+    (A guide for year Y is issued in Y-1 or Y; by Y+1 its call is certainly over.)
+    overrides/assets/javascripts/atlas-status.js applies the same rule in the reader's time."""
+    return guide.window is None and guide.kind == "call" and guide.year < today.year
 
 
 # ---------------------------------------------------------------- paths and URLs
@@ -199,13 +207,15 @@ def duration(d) -> dict | None:
 
 def status(guide: Guide, today: dt.date) -> dict:
     if guide.window is None:
+        if past_call(guide, today):
+            return {"value": "custom", "customValue": "past", "description": STATUS_WORDS["past"]}
         return {"value": "custom", "customValue": "unknown", "description": STATUS_WORDS["custom"]}
     value = STATUS[guide.window.status(today)]
     return {"value": value, "description": STATUS_WORDS[value]}
 
 
 def status_word(record_status: dict) -> str:
-    """forecasted, open, closed or unknown: the status as one word (the CSV's)."""
+    """forecasted, open, closed, past or unknown: the status as one word (the CSV's)."""
     return record_status.get("customValue") or record_status["value"]
 
 

@@ -224,6 +224,7 @@ class Topic:
     notes: list[Text]
     slug: str = ""
     track: "Track" = None  # type: ignore[assignment]
+    sections: list[Section] = field(default_factory=list)  # the source's other labelled parts (make import)
 
     @property
     def guide(self) -> "Guide":
@@ -459,6 +460,7 @@ def _guide(d: dict, regions: dict, tags: dict) -> Guide:
                 own_funding=Funding.of(p.get("funding")), own_duration=Duration.of(p.get("duration")),
                 contacts=[Contact.of(c) for c in p.get("contacts", [])], tags=[tags[t] for t in p["tags"]],
                 notes=[Text.of(n) for n in p.get("notes", [])], track=track,
+                sections=[Section.build(s, SlugRegistry()) for s in p.get("sections", [])],
             )
             topic.slug = slugs.claim(slugify(*_topic_slug_text(p)))
             track.topics.append(topic)

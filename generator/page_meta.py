@@ -23,6 +23,8 @@ from __future__ import annotations
 import os
 import re
 
+from . import i18n
+
 UNINDEXED = frozenset({
     "home.md.j2", "regions.md.j2", "region.md.j2", "tags.md.j2", "tag_region.md.j2",
     "explorer.md.j2", "years.md.j2", "year.md.j2", "plans.md.j2",
@@ -39,9 +41,9 @@ TABS = {
 DESCRIPTION_LENGTH = 120  # characters: what link previews and result pages show
 
 
-def extra(template: str, context: dict) -> dict:
-    """Front matter for a page rendered from `template` with `context` (never overrides what the
-    page module gave)."""
+def extra(template: str, context: dict, lang: str = i18n.DEFAULT) -> dict:
+    """Front matter for a page rendered from `template` with `context` in the edition `lang` (never
+    overrides what the page module gave)."""
     meta: dict = {}
     if template in UNINDEXED:
         meta["search"] = {"exclude": True}
@@ -53,18 +55,22 @@ def extra(template: str, context: dict) -> dict:
                                           "plan_chapter.md.j2", "plan_annex.md.j2"):
         meta["atlas_source"] = f"content/guides/{guide.key}.yml"
         topic = context.get("topic") if template == "topic.md.j2" else None
-        meta["description"] = description(topic, guide)
+        meta["description"] = description(topic, guide, lang)
     return meta
 
 
-def description(topic, guide) -> str:
-    """A topic's first paragraph (summary, else research content), a guide's opening text, or the title."""
+def description(topic, guide, lang: str = i18n.DEFAULT) -> str:
+    """A topic's first paragraph (summary, else research content), a guide's opening text, or the
+    title; in another edition the editors' translation where the paragraph has one (i18n.name)."""
     blocks = (topic.summary or topic.content) if topic is not None else getattr(guide, "intro", ())
     for block in blocks or ():
-        text = str(block.text) if block.kind != "list" else "；".join(str(i) for i in block.items)
+        if block.kind != "list":
+            text = i18n.name(block.text, lang)
+        else:
+            text = ("；" if lang == i18n.DEFAULT else "; ").join(i18n.name(i, lang) for i in block.items)
         if text.strip():
             return clip(text)
-    return clip(str(topic.title if topic is not None else guide.title))
+    return clip(i18n.name(topic.title if topic is not None else guide.title, lang))
 
 
 def clip(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import i18n
 from .model import Block, Guide, Site, Tag, Text, blocks
 
 
@@ -70,7 +71,9 @@ class Box:
 
     @property
     def heading(self) -> Text:
-        return Text(f"{self.series.zh} {self.number} {self.title.zh}", self.title.en)
+        series = self.series.en and f"{self.series.en} {self.number}"
+        return Text(f"{self.series.zh} {self.number} {self.title.zh}",
+                    _numbered(series or f"{self.series.zh}{self.number}", self.title.en, "number.titled"))
 
     @property
     def url(self) -> str:
@@ -95,7 +98,7 @@ class PlanSection:
         if not self.number:
             return self.title
         label = f"{self.number}、" if self.depth == 1 else f"（{self.number}）"
-        return Text(label + self.title.zh, self.title.en)
+        return Text(label + self.title.zh, _numbered(label, self.title.en))
 
     @property
     def url(self) -> str:
@@ -122,7 +125,7 @@ class Chapter:
 
     @property
     def heading(self) -> Text:
-        return Text(f"{self.label} {self.title.zh}", self.title.en)
+        return Text(f"{self.label} {self.title.zh}", _numbered(self.label, self.title.en, "number.titled"))
 
     @property
     def url(self) -> str:
@@ -171,7 +174,8 @@ class Annex:
 
     @property
     def heading(self) -> Text:
-        return Text(f"{self.label.zh} {self.title.zh}", self.title.en)
+        en = self.title.en and (f"{self.label.en}: {self.title.en}" if self.label.en else self.title.en)
+        return Text(f"{self.label.zh} {self.title.zh}", en)
 
     @property
     def url(self) -> str:
@@ -214,6 +218,14 @@ class Plan:
     @property
     def boxes(self) -> list[Box]:
         return [b for c in self.chapters for b in c.boxes]
+
+
+def _numbered(number: str, title_en: str | None, key: str = "number.heading") -> str | None:
+    """An English heading: the number in English (i18n.number: 第一章 → Chapter 1, 一、 → 1.) and the
+    English title; None without an English title (the page then shows the Chinese heading)."""
+    if not title_en:
+        return None
+    return i18n.text("en", key, number=i18n.source_number(number, "en"), title=title_en)
 
 
 def attach_plans(site: Site) -> list[Plan]:
@@ -314,7 +326,8 @@ def _entries(plan: Plan):
             if section is not None and section.tags:
                 yield PlanEntry(section.title, section.url, plan.guide, section.tags, chapter.heading, "section")
             if box is not None:
-                where = Text(f"{chapter.label} {chapter.title.zh} › {box.heading.zh}")
+                where = Text(f"{chapter.heading.zh} › {box.heading.zh}",
+                             chapter.heading.en and box.heading.en and f"{chapter.heading.en} › {box.heading.en}")
                 if box.tags:
                     yield PlanEntry(box.heading, box.url, plan.guide, box.tags, chapter.heading, "box")
                 for item in box.items:

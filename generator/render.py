@@ -15,12 +15,13 @@ import html
 import json
 import posixpath
 import re
+from functools import partial
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import applying, compare, i18n, page_meta, status
+from . import applying, compare, i18n, page_meta, status, translation
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -44,28 +45,54 @@ def md_escape(value) -> Markup:
     return Markup(text.strip().translate(_ESCAPES))
 
 
+# Chinese on an English page: each run of CJK characters (ideographs, CJK and full-width
+# punctuation) is marked lang="zh-CN", so a screen reader reads it with a Chinese voice. A run goes
+# from a CJK character to the last one before a Latin letter, an entity or a tag: "近 5 年" is one
+# run, "（四）Improving" marks "（四）" only.
+_CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
+        "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_ZH_RUN = re.compile(f"[{_CJK}](?:[^A-Za-z<>&\n]*[{_CJK}])?")
+ZH_OPEN, ZH_CLOSE = '<span lang="zh-CN">', "</span>"
+
+
+def mark_zh(escaped: str) -> str:
+    """Escaped text (HTML or Markdown, no tags) with each Chinese run in <span lang="zh-CN">."""
+    if not _HAS_CJK.search(escaped):
+        return escaped
+    return _ZH_RUN.sub(lambda m: ZH_OPEN + m.group() + ZH_CLOSE, escaped)
+
+
+def md_escape_marked(value) -> Markup:
+    """md_escape for the English edition: Chinese runs marked (mark_zh)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(mark_zh(md_escape(value)))
+
+
 # An http(s) address in running text: in angle brackets (the conventional delimiters, which are
 # dropped), or bare, up to a space, a quote or Chinese punctuation (trailing . , ; : ! ? ) left out).
 _URL = re.compile(r"<(https?://[^\s<>\"]+)>|(https?://[^\s<>\"'，。；：、！？（）【】《》“”‘’]+)")
 _URL_TRAIL = ".,;:!?)]'"
 
 
-def md_linkify(value) -> Markup:
+def md_linkify(value, mark=str) -> Markup:
     """Text → Markdown as md_escape, with each http(s) address a link to itself (no other scheme:
-    a `javascript:` address stays text). For running text only, never inside a link's label."""
+    a `javascript:` address stays text). For running text only, never inside a link's label.
+    `mark` is applied to the escaped text between links (mark_zh in the English edition)."""
     if isinstance(value, Markup):
         return value
     text = "" if value is None else _SPACE.sub(" ", str(value)).strip()
     if "http" not in text:
-        return Markup(text.translate(_ESCAPES))
+        return Markup(mark(text.translate(_ESCAPES)))
     out, pos = [], 0
     for m in _URL.finditer(text):
         url = m[1] or m[2].rstrip(_URL_TRAIL)
         end = m.end() if m[1] else m.start() + len(url)
-        out.append(text[pos:m.start()].translate(_ESCAPES))
+        out.append(mark(text[pos:m.start()].translate(_ESCAPES)))
         out.append(f"<a href={attr(url)}>{url.translate(_ESCAPES)}</a>")
         pos = end
-    out.append(text[pos:].translate(_ESCAPES))
+    out.append(mark(text[pos:].translate(_ESCAPES)))
     return Markup("".join(out))
 
 
@@ -73,6 +100,12 @@ def html_text(value) -> Markup:
     """Text → escaped HTML, on one line, for raw HTML blocks (where Markdown escapes would show)."""
     text = _SPACE.sub(" ", "" if value is None else str(value)).strip()
     return Markup(html.escape(text, quote=True))
+
+
+def html_marked(value) -> Markup:
+    """html_text for the English edition: Chinese runs marked (mark_zh). Never in an attribute:
+    use |attr there."""
+    return Markup(mark_zh(html_text(value)))
 
 
 def html_exact(value) -> Markup:
@@ -168,6 +201,25 @@ def name(ctx, value) -> str:
 
 
 @jinja2.pass_context
+def number(ctx, value) -> str:
+    """Filter: a number as the source writes it (方向2, （四）) in the page's language (i18n.number)."""
+    return i18n.source_number(value, ctx.get("lang") or i18n.DEFAULT)
+
+
+@jinja2.pass_context
+def numbered(ctx, value, text) -> str:
+    """A numbered name (a theme: （四） and its name) in the page's language: "（四）优化…" as the
+    source writes it, "(4) Improving…" in English."""
+    lang = ctx.get("lang") or i18n.DEFAULT
+    title = i18n.name(text, lang)
+    if not value:
+        return title
+    if lang == i18n.DEFAULT:
+        return f"{value}{title}"
+    return i18n.text(lang, "number.heading", number=i18n.source_number(value, lang), title=title)
+
+
+@jinja2.pass_context
 def other_name(ctx, value) -> str:
     """Filter: a region's or tag's name in the other edition's language (beside |name in tables)."""
     return value.zh if (ctx.get("lang") or i18n.DEFAULT) != "zh" else value.en
@@ -197,8 +249,10 @@ def t_link(ctx, key: str, url, **values) -> Markup:
     inner, after = rest.split("]", 1)
     fill = (lambda s: s.format(**values)) if values else str
 
+    mark = _marker(ctx)
+
     def esc(s: str) -> str:
-        return _SPACE.sub(" ", fill(s)).translate(_ESCAPES)
+        return mark(_SPACE.sub(" ", fill(s)).translate(_ESCAPES))
 
     return Markup(f"{esc(before)}[{esc(inner)}]({url}){esc(after)}")
 
@@ -208,7 +262,7 @@ def t_html(ctx, key: str, **values) -> Markup:
     """Interface text as escaped HTML, keeping spaces at its ends (which `|html` trims): for raw
     HTML where a text runs on from the value before it ("16:30 (Beijing time)")."""
     text = i18n.text(ctx.get("lang") or i18n.DEFAULT, key, **values)
-    return Markup(html.escape(_SPACE.sub(" ", text), quote=False))
+    return Markup(_marker(ctx)(html.escape(_SPACE.sub(" ", text), quote=False)))
 
 
 @jinja2.pass_context
@@ -216,37 +270,50 @@ def t_spaced(ctx, key: str, **values) -> Markup:
     """Interface text as Markdown text, keeping spaces at its ends (which `{{ t(…) }}` trims):
     for a text that runs on into the next value ("Contact: " before a name)."""
     text = i18n.text(ctx.get("lang") or i18n.DEFAULT, key, **values)
-    return Markup(_SPACE.sub(" ", text).translate(_ESCAPES))
+    return Markup(_marker(ctx)(_SPACE.sub(" ", text).translate(_ESCAPES)))
 
 
 @jinja2.pass_context
 def th(ctx, key: str, **values) -> Markup:
     """Interface text as escaped HTML for raw HTML blocks, keeping spaces at its ends."""
     text = i18n.text(ctx.get("lang") or i18n.DEFAULT, key, **values)
-    return Markup(html.escape(_SPACE.sub(" ", text), quote=True))
+    return Markup(_marker(ctx)(html.escape(_SPACE.sub(" ", text), quote=True)))
 
 
-def make_env() -> jinja2.Environment:
+def _marker(ctx):
+    """What marks the Chinese runs of escaped text on the page being rendered: mark_zh on pages of
+    an edition in another language, nothing on Chinese ones."""
+    return str if (ctx.get("lang") or i18n.DEFAULT) == "zh" else mark_zh
+
+
+def make_env(lang: str = i18n.DEFAULT) -> jinja2.Environment:
+    """The templates' environment for an edition. On pages not in Chinese, every value printed
+    (`{{ x }}`, |html, |linkify, t_…) has its Chinese runs marked lang="zh-CN" (mark_zh); inside
+    an element that is itself marked zh-CN, |zh and |zh_html print a value without marks."""
+    chinese = lang == "zh"
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # with finalize: values are Markdown-escaped, macro output is kept
-        finalize=md_escape,
+        finalize=md_escape if chinese else md_escape_marked,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["attr"] = attr
-    env.filters["html"] = html_text
+    env.filters["html"] = html_text if chinese else html_marked
     env.filters["html_exact"] = html_exact
-    env.filters["linkify"] = md_linkify
+    env.filters["linkify"] = md_linkify if chinese else partial(md_linkify, mark=mark_zh)
+    env.filters["zh"] = md_escape
+    env.filters["zh_html"] = html_text
     env.filters["anchor"] = anchor
     env.filters["name"] = name
     env.filters["other_name"] = other_name
-    env.globals.update(link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link, t_spaced=t_spaced, t_html=t_html,
+    env.filters["number"] = number
+    env.globals.update(numbered=numbered, link=link, href=href, asset=asset, json_ld=json_ld, t=i18n.t, t_link=t_link, t_spaced=t_spaced, t_html=t_html,
                        th=th, date=date, shared=shared, repository=page_meta.repository(),
                        source_page=page_meta.source_page, atlas_status=status, applying=applying,
-                       comparison_url=compare.comparison_url)
+                       comparison_url=compare.comparison_url, translation=translation)
     return env
 
 
@@ -255,7 +322,8 @@ class Renderer:
 
     def __init__(self, site, lang: str = i18n.DEFAULT, **globals_):
         self.lang = lang
-        self.env = make_env()
+        self.env = make_env(lang)
+        i18n.install(self.env, lang)
         self.env.globals.update(site=site, lang=lang, **globals_)
         # Keys of the guides whose pages must be rendered; None: all (set by build.generate).
         self.changed_guides: set[str] | None = None
@@ -264,7 +332,7 @@ class Renderer:
         """Render a page; `meta` becomes its front matter (page.meta in overrides/)."""
         text = self.env.get_template(template).render(page_url=page_url, **context)
         text = re.sub(r"\n{3,}", "\n\n", text)
-        meta = {**page_meta.extra(template, context), **(meta or {})}
+        meta = {**page_meta.extra(template, context, self.lang), **(meta or {})}
         title = page_title(text)
         if title and not (meta or {}).get("title"):
             # MkDocs takes a title from the h1 only when the page starts with it; ours may
@@ -290,7 +358,8 @@ def page_title(markdown: str) -> str | None:
     match = _H1.search(markdown)
     if not match:
         return None
-    return html.unescape(_MD_UNESCAPE.sub(r"\1", match.group(1))).strip() or None
+    title = match.group(1).replace(ZH_OPEN, "").replace(ZH_CLOSE, "")
+    return html.unescape(_MD_UNESCAPE.sub(r"\1", title)).strip() or None
 
 
 def front_matter(meta: dict) -> str:

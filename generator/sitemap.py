@@ -1,16 +1,20 @@
 """sitemap.xml for both editions: every page of each, with its counterparts (hreflang, x-default).
 
-Each edition's MkDocs writes a sitemap of its own pages only, and only with an absolute site
-address (SITE_URL): a sitemap must hold absolute URLs. With SITE_URL set, this replaces the one at
-the site's root with one listing the pages of both editions, each with <xhtml:link
+Each edition's MkDocs writes a sitemap of its own pages; a sitemap must hold absolute URLs, so
+only with the site's address (SITE_URL) is it right. With SITE_URL set, this replaces the one at
+the site's root with one listing the pages of every edition built, each with <xhtml:link
 rel="alternate" hreflang> to its counterparts, as search engines read language versions.
-Without SITE_URL it writes nothing (the pages' own hreflang links still pair them).
+Without SITE_URL MkDocs' sitemaps are empty <urlset>s: this removes them (a missing sitemap is
+honest, an empty one says the site has no pages) and warns, once per build, with what else needs
+the address (the calendars' event URLs; generator/pages/calendars.py). The pages' own hreflang
+links still pair the editions.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import sys
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -61,8 +65,17 @@ def _esc(url: str) -> str:
     return url.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+NO_SITE_URL = ("warning: SITE_URL is not set, so sitemap.xml is left out and calendar events have no URL "
+               "(both need the site's absolute address); build with SITE_URL=https://example.org/atlas/ to publish them")
+
+
 def write(site: Path, langs: tuple[str, ...], base: str) -> None:
+    """The root's sitemap for `langs` from `base` (SITE_URL); without it, no sitemap anywhere, and a warning."""
     if not base:
+        for lang in langs:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / EDITION_DIRS[lang] / name).unlink(missing_ok=True)
+        print(NO_SITE_URL, file=sys.stderr, flush=True)
         return
     data = text(site, langs, base).encode("utf-8")
     (site / "sitemap.xml").write_bytes(data)

@@ -1,11 +1,15 @@
 """Application status as of a day, and the window data pages carry so a script can redo it.
 
 The status vocabulary is the open data's (export.STATUS over model.Window.status: forecasted, open,
-closed; custom when the source gives no window); the words are the i18n keys `js.status.<value>`,
-shared by templates and overrides/assets/javascripts/atlas-status.js. A page shows the status as of
-its build date (the no-script fallback, labelled with that date) and carries each window as
-`data-opens` / `data-closes` (ISO 8601, Beijing time), from which the script recomputes the word,
-the days left and the home page's lists in the reader's current Beijing time.
+closed; for a call whose source gives no window, CommonGrants' custom status: `past` once the
+guide's year is over (export.past_call; customValue "past" in the open data), else `custom`
+(customValue "unknown")). These five are the values of the status filters (explorer, search) and
+of `data-status`; the words are the i18n keys `js.status.<value>`, shared by templates and
+overrides/assets/javascripts/atlas-status.js. A page shows the status as of its build date (the
+no-script fallback, labelled with that date) and carries each window as `data-opens` /
+`data-closes` (ISO 8601, Beijing time), or a windowless call's year as `data-atlas-year`, from
+which the script recomputes the word, the days left and the home page's lists in the reader's
+current Beijing time.
 
 `windows_for_home` picks the few guides the home page lists (a fixed number however large the
 corpus): those open or opening around the build date, and the most recently closed as a fallback.
@@ -24,9 +28,9 @@ HOME_POOL = 40  # windows the home page carries for the script to sort into its 
 
 
 def value(guide, today: dt.date) -> str:
-    """forecasted, open, closed, or custom (no window): the open data's status value."""
+    """forecasted, open, closed; past or custom (no window): the site's status value."""
     if guide.window is None:
-        return "custom"
+        return "past" if export.past_call(guide, today) else "custom"
     return export.STATUS[guide.window.status(today)]
 
 

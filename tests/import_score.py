@@ -10,54 +10,7 @@ compared exactly.
 
 from __future__ import annotations
 
-from collections import Counter
-from difflib import SequenceMatcher
-
-
-class Score:
-    def __init__(self):
-        self.right = 0
-        self.total = 0
-        self.misses: list[str] = []
-
-    def same(self, where: str, a, b) -> None:
-        if a is None and b is None:
-            return
-        self.total += 1
-        if a == b:
-            self.right += 1
-        else:
-            self.misses.append(f"{where}: curated {a!r} ≠ imported {b!r}")
-
-    def items(self, where: str, a: list[str], b: list[str]) -> None:
-        n = max(len(a), len(b))
-        if not n:
-            return
-        common = sum((Counter(a) & Counter(b)).values())
-        self.total += n
-        self.right += common
-        for x in (Counter(a) - Counter(b)).elements():
-            self.misses.append(f"{where}: missing {x[:60]!r}")
-
-    @property
-    def share(self) -> float:
-        return self.right / self.total if self.total else 0.0
-
-
-def flat(blocks) -> list[str]:
-    out = []
-    for b in blocks or []:
-        if isinstance(b, dict) and "list" in b:
-            out.extend(_zh(x) for x in b["list"])
-        elif isinstance(b, dict) and "box" in b:
-            continue
-        else:
-            out.append(_zh(b))
-    return out
-
-
-def _zh(v):
-    return v.get("zh") if isinstance(v, dict) else v
+from generator.importer.evaluate.score import Score, align as _align, flat, zh as _zh
 
 
 def score(curated: dict, imported: dict) -> Score:
@@ -107,28 +60,6 @@ def _contacts(s: Score, where: str, a, b) -> None:
         cb = b[n] if n < len(b) else {}
         for k in ("role", "office", "person", "phone", "note"):
             s.same(f"{where}[{n}].{k}", _zh(ca.get(k)), _zh(cb.get(k)))
-
-
-def _align(a: list[dict], b: list[dict]):
-    """Pairs of topics in source order: by position when the counts agree, else by number and title."""
-    if len(a) == len(b):
-        return list(zip(a, b))
-    pairs, used = [], set()
-    for ct in a:
-        best, best_score = None, 0.0
-        for j, it in enumerate(b):
-            if j in used:
-                continue
-            sc = (ct.get("number") == it.get("number")) + SequenceMatcher(None, _zh(ct["title"]), _zh(it["title"])).ratio()
-            if sc > best_score:
-                best, best_score = j, sc
-        if best is not None and best_score >= 1.0:
-            used.add(best)
-            pairs.append((ct, b[best]))
-        else:
-            pairs.append((ct, None))
-    pairs += [(None, b[j]) for j in range(len(b)) if j not in used]
-    return pairs
 
 
 def _plan(s: Score, curated: dict, imported: dict) -> None:

@@ -163,8 +163,8 @@ def test_year_pages(built, site_model):
 def _status_text(guide, today) -> str:
     if guide.kind == "plan":
         return "规划，不设申报时间"
-    if guide.window is None:
-        return "原文未载申报时间"
+    if guide.window is None:  # a past call once its year is over (issue 23)
+        return "往期（未载申报时间）" if guide.year < today.year else "未载申报时间"
     return f"{STATUS_WORDS[guide.window.status(today)]}（截至{today.isoformat()}）"
 
 

@@ -73,8 +73,8 @@ def test_english_topic_page_reads_in_english_over_the_official_chinese_text(buil
     html = (built / "en" / topic.url / "index.html").read_text(encoding="utf-8")
     assert page.h1[0].replace("¶", "").strip() == topic.title.en
     assert f'<p class="atlas-zh" lang="zh-CN">{topic.title.zh}</p>' in html
-    assert "The text below is the official Chinese text" in html
-    assert '<div class="atlas-official-text" lang="zh-CN">' in html
+    assert i18n.text("en", "translation.note") in html.replace("&#x27;", "'")  # the topic's text: translation, then official
+    assert '<div class="atlas-official-text" lang="zh-CN" role="group" aria-labelledby="content-text-zh">' in html
     label = i18n.money(topic.funding.amount, topic.funding.kind != "fixed", "en")
     assert re.search(r"<td>Funding</td><td>%s</td>" % re.escape(label), html)
     assert f"<td>Region</td><td><a href=\"../../../../../regions/shanghai/\">Shanghai</a>" in html
@@ -117,7 +117,7 @@ def test_a_title_without_english_shows_the_chinese_marked(site_model):
     finally:
         topic.title = original
     plain = markdown.replace("\\", "")
-    assert f"# {original.zh}" in plain
+    assert f'# <span lang="zh-CN">{original.zh}</span>' in plain  # the Chinese, marked (issue 23)
     assert i18n.text("en", "missing.en") + "\n{: .atlas-no-en }" in plain
 
 

@@ -76,7 +76,39 @@ def _make(name: str, tmp_path: Path) -> Path:
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
     elif name == "empty.txt":
         path.write_bytes(b"")
+    elif name == "corrupt.xlsx":
+        path.write_bytes(_corrupt_xlsx())
+    elif name == "encrypted.xlsx":  # an encrypted OOXML file is an OLE container holding EncryptionInfo
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le")
+                         + os.urandom(8192))
+    elif name == "empty.xlsx":
+        import openpyxl
+
+        openpyxl.Workbook().save(path)
+    elif name == "fake.ofd":
+        path.write_bytes(_zip_of({"Doc_0/Document.xml": "<Document/>"}))
+    elif name == "dense.docx":
+        path.write_bytes(_zip_of({"word/document.xml": "<w:document><w:body>" + "<w:p/>" * 1_000_000 + "</w:body></w:document>"}))
     return path
+
+
+def _zip_of(members: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in members.items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+def _corrupt_xlsx() -> bytes:
+    import openpyxl
+
+    good = io.BytesIO()
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "2024年宜昌市软科学研究项目汇总表"
+    wb.save(good)
+    data = good.getvalue()
+    return data[: len(data) // 2]
 
 
 CASES = {
@@ -92,6 +124,11 @@ CASES = {
     "guide.rtf": "unknown format",
     "old.doc": ".docx",
     "empty.txt": "empty",
+    "corrupt.xlsx": "save it again",
+    "encrypted.xlsx": "password",
+    "empty.xlsx": "no cells with text",
+    "fake.ofd": "not an OFD file",
+    "dense.docx": "elements",
 }
 
 

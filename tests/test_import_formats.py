@@ -282,3 +282,20 @@ def test_pdf_tables_join_across_a_page_break_only_past_page_furniture():
     _join_tables(pages)
     assert first.rows == [["序号", "题目"], ["1", "甲课题研究"], ["2", "乙课题研究"], ["3", "丙课题研究"]]
     assert cut.rows == [] and second.rows == [["序号", "题目"], ["1", "丁课题研究"]]
+
+
+def test_pdf_model_paragraphs_whole_and_page_furniture_marked(printed_pdf):
+    """The printed guide read into the model: every paragraph comes back as one node, its wrapped lines joined
+    where the layout says (the line before reaches the right margin, this one is not indented), never two
+    paragraphs in one; the running head and `— N —` on every page are furniture nodes, kept, not in the body."""
+    from generator.importer.read import read
+
+    part = read([printed_pdf]).parts[0]
+    printed = [p.replace("一", "⼀").replace("10万元", "１０万元").replace("18个月", "１８个月")  # as print_page prints them
+               for p in sample.paragraphs(key_topics=8, general_topics=8)]
+    assert [n.text for n in part.body()] == printed
+    furniture = [(n.page, n.text) for n in part.nodes if n.layer == "furniture"]
+    pages = max(n.page for n in part.nodes)
+    assert furniture == [x for p in range(1, pages + 1) for x in ((p, "宜昌市科学技术局文件"), (p, f"— {p} —"))]
+    first = next(n for n in part.body() if n.text.startswith("研究内容："))
+    assert first.indent == 1 and first.orig.count("\n") >= 2  # a first-line indent; three or more printed lines

@@ -45,7 +45,8 @@ def test_funding_duration_window_and_contacts():
     assert (win["opens"], win["closes"]) == ("2024-03-01 09:00", "2024-03-31 17:30")
     assert F.contacts("基础研究处 王晓 010-68512345转802", "指南联系人")[0] == [
         {"office": "基础研究处", "person": "王晓", "phone": "010-68512345转802"}]
-    assert F.contacts("张三 13800138000；李四 027-87654321", "联系人")[0][0]["phone"] == "13800138000、027-87654321"
+    assert F.contacts("张三 13800138000；李四 027-87654321", "联系人")[0] == [  # one entry per person, each their phone
+        {"person": "张三", "phone": "13800138000"}, {"person": "李四", "phone": "027-87654321"}]
 
 
 GUIDE = """2025年宜昌市软科学研究项目申报指南
@@ -123,7 +124,7 @@ XIANGYANG = """2025年襄阳市科技计划项目申报指南
 def test_topics_numbered_like_sub_headings_and_named_by_a_label():
     done = convert(XIANGYANG, CONTENT, today="2026-12-01")
     key, soft = done.guide["tracks"]
-    assert [(t["number"], t["title"]) for t in key["topics"]] == [("一", "新能源汽车关键零部件研发"), ("二", "智能装备产业链协同研究")]
+    assert [(t["number"], t["title"]) for t in key["topics"]] == [("（一）", "新能源汽车关键零部件研发"), ("（二）", "智能装备产业链协同研究")]
     assert key["topics"][0]["content"] == ["开展电机、电控关键技术攻关。"] and key["topics"][0]["deliverables"] == ["形成样机1台。"]
     assert key["topics"][1]["funding"] == {"amount": 20, "kind": "ceiling", "text": "支持经费不超过20万元"}
     assert [t["title"] for t in soft["topics"]] == ["襄阳市科技金融发展研究", "襄阳市人才引进政策研究"]

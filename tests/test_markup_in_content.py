@@ -50,9 +50,9 @@ def hostile(tmp_path_factory):
     content = copy_content(base)
     path = content / GUIDE
     text = path.read_text(encoding="utf-8")
-    first = "          - 全面调研梳理湖北省"
+    first = "          - zh: 全面调研梳理湖北省"  # the official text of the first paragraph, beside its English
     assert first in text
-    text = text.replace(first, f"          - {SCRIPT} {LINK} {IMG} 全面调研梳理湖北省", 1)
+    text = text.replace(first, f"          - zh: {SCRIPT} {LINK} {IMG} 全面调研梳理湖北省", 1)
     text = text.replace("zh: 湖北省科技融媒体平台建设与管理研究", f"zh: \"{TITLE}\"", 1)
     path.write_text(text, encoding="utf-8")
     generate(content, base / "docs")

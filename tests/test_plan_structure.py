@@ -18,7 +18,20 @@ from plan_source import SOURCE, source_box_items, source_outline, source_table
 from test_validation import check, edit
 
 PLAN = Path("guides/chengdu/2022-shisiwu-keji-chuangxin-guihua.yml")
-DATA = read_yaml(ROOT / "content" / PLAN).data
+
+
+def _official(value):
+    """The data with every {zh, en} text reduced to its zh: the English beside it is the editors', not the source's."""
+    if isinstance(value, dict):
+        if "zh" in value and set(value) <= {"zh", "en"}:
+            return value["zh"]
+        return {k: _official(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_official(v) for v in value]
+    return value
+
+
+DATA = _official(read_yaml(ROOT / "content" / PLAN).data)
 
 
 def _boxes(node) -> list[dict]:

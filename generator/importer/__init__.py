@@ -20,12 +20,13 @@ from ..slugs import slugify
 from . import draft as D
 from . import fields as F
 from . import patterns as P
-from .clean import Line, clean
-from .read import ImportFailure, read
+from .clean import Line, clean_document, from_text
+from .document import Document
+from .read import ImportFailure, extract, read
 from .segment import segment
 from .write import Writes, dump
 
-__all__ = ["ImportFailure", "Imported", "import_guide", "convert"]
+__all__ = ["ImportFailure", "Imported", "import_guide", "convert", "convert_document"]
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -42,6 +43,9 @@ class Imported:
     placed: list[tuple[str, list[int]]]
     unplaced: list[Line]
     notes: list[str] = field(default_factory=list)
+    body_lines: set[int] = field(default_factory=set)  # every non-empty line of the body in the source text
+    placed_lines: set[int] = field(default_factory=set)  # those some field, section or heading took
+    furniture: int = 0  # nodes the readers marked as page furniture (running heads, page numbers, navigation)
 
     def report(self, full: bool = False) -> str:
         lines = [f"{len(self.review)} field(s) marked “待核对 review” in the YAML"]
@@ -59,7 +63,10 @@ class Imported:
             lines.append("fields and the source lines they came from:")
             for path, nos in self.placed:
                 lines.append(f"  {path} ← line {_ranges(nos)}")
-        lines.append(f"{len(self.unplaced)} source line(s) not placed in any field" + (":" if self.unplaced else ""))
+        if self.furniture:
+            lines.append(f"{self.furniture} line(s) of page furniture (running heads, page numbers, navigation) left out")
+        lines.append(f"{len(self.placed_lines)} of {len(self.body_lines)} source line(s) placed; "
+                     f"{len(self.unplaced)} source line(s) not placed in any field" + (":" if self.unplaced else ""))
         for line in self.unplaced[: None if full else 20]:
             lines.append(f"  line {line.no}: {line.text[:80]}")
         if not full and len(self.unplaced) > 20:
@@ -84,10 +91,23 @@ def _ranges(nos: list[int]) -> str:
 
 def convert(text: str, content: Path, *, region: str = "", year: str = "", guide_id: str = "",
             url: str = "", today: str | None = None, page_starts: list[int] | None = None,
-            source_name: str = "") -> Imported:
-    """Raw guide text → Imported (nothing written). Raises ImportFailure for what cannot become a draft."""
+            source_name: str = "", fmt: str = "txt") -> Imported:
+    """Raw guide text (one printed line or paragraph a line) → Imported (nothing written)."""
+    return convert_document(from_text(text, fmt, page_starts), content, source_text=text, region=region, year=year,
+                            guide_id=guide_id, url=url, today=today, source_name=source_name)
+
+
+def convert_document(doc: Document, content: Path, *, source_text: str | None = None, region: str = "",
+                     year: str = "", guide_id: str = "", url: str = "", today: str | None = None,
+                     source_name: str = "") -> Imported:
+    """A read Document → Imported (nothing written). Raises ImportFailure for what cannot become a draft.
+
+    `source_text` is the text saved to content/sources/ that line numbers refer to; by default the
+    Document's own rendering (Document.source_text()), which numbers its nodes.
+    """
     today = today or dt.date.today().isoformat()
-    lines = clean(text, page_starts)
+    text = source_text if source_text is not None else doc.source_text()
+    lines = clean_document(doc)
     if not any(l.text for l in lines):
         raise ImportFailure("no text found; check the file holds the guide itself")
     tags = _read_list(content / "tags.yml")
@@ -101,11 +121,20 @@ def convert(text: str, content: Path, *, region: str = "", year: str = "", guide
     title = title_line.text if title_line is not None else ""
     title_review: list[str] = []
     if not is_plan:
+        D.join_title_start(struct)
+        D.join_title_end(struct)
+        title_line = struct.title_line
         title, title_review = D.title_of(struct)
+        hints = [re.sub(r"\s+", "", h) for p in doc.parts for h in p.title_hints if h.strip()]
+        named = [h for h in hints if P.is_title_line(h) or "指南" in h]
+        if named and not (P.is_title_line(title) or "指南" in title):  # the page's <h1>/<title> outside the body
+            title = D.title_of_text(named[0])[0]
+            title_review = [f"标题取自正文之外（网页的 <h1>/<title> 或文件属性）：“{named[0]}”，请核对"]
+            title_line = None
     if not title:
         raise ImportFailure("no title found (a line naming the 申报指南); check this is a guide")
     full_text = "\n".join(l.text for l in lines)
-    region_entry, added, region_review = _region(region, title, full_text, regions)
+    region_entry, added, region_review = _region(region, title, full_text, regions, _issuer_names(lines))
     year_text = year or _year(title) or _year(full_text[:400])
     if not year_text or not re.fullmatch(r"\d{4}", year_text) or not 1949 <= int(year_text) <= 2100:
         raise ImportFailure("cannot tell the year from the title; pass YEAR=2024 (--year)")
@@ -120,15 +149,18 @@ def convert(text: str, content: Path, *, region: str = "", year: str = "", guide
     draft.came_from(("title",), [title_line.no, *title_line.joined] if title_line else [])
     for m in title_review:
         draft.note(("title",), m)
+    if title_line is not None and title_line.joined:
+        draft.note(("title",), "标题在原文中分几行印出，已连成一行，请核对")
     if region_review:
         draft.note(("region",), region_review)
     front = struct.front + struct.tail if struct else lines[:12]
-    issuer, issuer_line = _issuer(front, region_entry, full_text)
+    issuer, issuer_line = _issuer(front, region_entry, full_text, lines)
     guide["issuer"] = issuer
     if issuer_line is None:
         draft.note(("issuer",), "原文未写明发布单位；这是按地区推断的，请核对")
     else:
         draft.came_from(("issuer",), [issuer_line])
+        draft.note(("issuer",), f"发布单位取自原文第 {issuer_line} 行（发文机关或落款），请核对")
     head = front + (lines[:15] if struct else [])
     for l in head:
         m = P.DOC_NUMBER.search(l.text)
@@ -169,25 +201,47 @@ def convert(text: str, content: Path, *, region: str = "", year: str = "", guide
     guide = {k: guide[k] for k in order if k in guide} | {k: v for k, v in guide.items() if k not in order}
     joined = {n for l in lines for n in l.joined}
     unplaced = [l for l in lines if not l.used and l.no not in joined]
+    unplaced_nos = {n for l in unplaced for n in [l.no, *l.joined]}
+    body_lines = _body_lines(doc, text)
+    placed_lines = ({n for _, nos in draft.placed for n in nos}
+                    | {n for l in lines if l.used for n in [l.no, *l.joined]}) - unplaced_nos
     header = ["# yaml-language-server: $schema=../../../generator/schema/guide.schema.json",
               "# 由 make import 生成的草稿：请核对每条“# 待核对 review”注释，英文（en:）留给审阅者补上。",
               "# Draft made by make import: check every “# 待核对 review” comment; English (en:) is left for the reviewer."]
     text_yaml = dump(guide, draft.review, header)
-    return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced)
+    return Imported(guide, text_yaml, text, added, Path(), Path(), draft.review, draft.placed, unplaced,
+                    body_lines=body_lines, placed_lines=placed_lines,
+                    furniture=sum(1 for p in doc.parts for n in p.nodes if n.layer != "body"))
 
 
-def import_guide(source: Path, content: Path, *, region: str = "", year: str = "", output: Path | None = None,
+def _body_lines(doc: Document, text: str) -> set[int]:
+    """The source text's lines that hold a body node's text (furniture and blank lines left out)."""
+    src = text.split("\n")
+    out = set()
+    for node in doc.nodes():
+        for n in range(node.line, max(node.line, node.end_line) + 1):
+            if 0 < n <= len(src) and src[n - 1].strip():
+                out.add(n)
+    return out
+
+
+def import_guide(source: Path | list[Path], content: Path, *, region: str = "", year: str = "", output: Path | None = None,
                  url: str = "", ocr: bool = False, today: str | None = None) -> Imported:
     """Read `source`, make the draft, and write it (and the raw text, and a new region) under `content`."""
-    extracted = read(source, ocr=ocr)
+    extracted = extract(source if isinstance(source, list) else [source], ocr=ocr)  # imp-read: several files
     guide_id = ""
     if output is not None:
         guide_id = output.stem
         if output.suffix not in (".yml", ".yaml"):
             raise ImportFailure(f"--output {output} must end in .yml")
-    imported = convert(extracted.text, content, region=region, year=year, guide_id=guide_id, url=url, today=today,
-                       page_starts=extracted.page_starts)
-    imported.notes += extracted.notes
+    if isinstance(extracted, Document):
+        imported = convert_document(extracted, content, region=region, year=year, guide_id=guide_id, url=url,
+                                    today=today)
+        imported.notes += [n for p in extracted.parts for n in p.notes]
+    else:
+        imported = convert(extracted.text, content, region=region, year=year, guide_id=guide_id, url=url, today=today,
+                           page_starts=extracted.page_starts, fmt=extracted.fmt)
+        imported.notes += extracted.notes
     region_slug = imported.guide["region"]
     guide_path = output if output is not None else content / "guides" / region_slug / f"{imported.guide['id']}.yml"
     if output is not None:
@@ -199,9 +253,13 @@ def import_guide(source: Path, content: Path, *, region: str = "", year: str = "
         if path.exists():
             raise ImportFailure(f"{path} already exists and is never overwritten; remove it or pass --output NEW.yml")
     imported.guide_path, imported.source_path = guide_path, source_path
+    problems = check_draft(imported, content, imported.source_text)
+    if problems:
+        raise ImportFailure("the draft would not pass make check, so nothing is written: " + "; ".join(problems[:5])
+                            + " — fill these in by hand with make new, or report the file")
     writes = Writes()
     try:
-        text = extracted.text if extracted.text.endswith("\n") else extracted.text + "\n"
+        text = imported.source_text if imported.source_text.endswith("\n") else imported.source_text + "\n"
         writes.create(source_path, text)
         writes.create(guide_path, imported.yaml)
         if imported.region_added:
@@ -214,6 +272,33 @@ def import_guide(source: Path, content: Path, *, region: str = "", year: str = "
     return imported
 
 
+def check_draft(imported: Imported, content: Path, source_text: str) -> list[str]:
+    """What `make check` would say of the draft, run in-process before anything is written: the draft,
+    its source and the regions and tags are copied to a scratch content folder and checked there."""
+    import shutil
+    import tempfile
+
+    from ..validate import load_content
+
+    g = imported.guide
+    with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp:
+        scratch = Path(tmp)
+        regions = (content / "regions.yml").read_text(encoding="utf-8")
+        if imported.region_added:
+            r = imported.region_added
+            regions += f"- slug: {r['slug']}\n  zh: {r['zh']}\n  en: {r['en']}\n  kind: {r['kind']}\n"
+        (scratch / "regions.yml").write_text(regions, encoding="utf-8")
+        shutil.copyfile(content / "tags.yml", scratch / "tags.yml")
+        draft = scratch / "guides" / g["region"] / f"{g['id']}.yml"
+        draft.parent.mkdir(parents=True)
+        draft.write_text(imported.yaml, encoding="utf-8")
+        source = scratch / g["source"]["file"]
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(source_text if source_text.strip() else "-\n", encoding="utf-8")
+        _, errors = load_content(scratch)
+    return [f"{e.line}: {e.message}" if hasattr(e, "line") else str(e) for e in errors]
+
+
 def _read_list(path: Path) -> list[dict]:
     data = read_yaml(path, display=str(path)).data
     return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
@@ -224,8 +309,9 @@ def _year(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _region(arg: str, title: str, text: str, regions: list[dict]) -> tuple[dict, dict | None, str]:
-    """REGION as a slug or Chinese name, or the region the title names; a new one is made if needed."""
+def _region(arg: str, title: str, text: str, regions: list[dict], issuers: list[str] = ()) -> tuple[dict, dict | None, str]:
+    """REGION as a slug or Chinese name, or the region the title names, or else the one the issuer's name
+    names (`issuers`, in reading order); a new one is made if needed."""
     by_slug = {r["slug"]: r for r in regions}
     by_zh = {r["zh"]: r for r in regions}
     if arg:
@@ -238,14 +324,40 @@ def _region(arg: str, title: str, text: str, regions: list[dict]) -> tuple[dict,
             raise ImportFailure(f"unknown region {arg!r}: give a slug from content/regions.yml or the Chinese name (宜昌)")
         kind = "province" if re.search(re.escape(zh) + r"省", text) else "city"
         return _new_region(zh, kind, regions)
-    found = sorted((r for r in regions if r["zh"] in title), key=lambda r: (title.index(r["zh"]), -len(r["zh"])))
+    found = _named_region(title, regions)
     if found:
-        return found[0], None, ""
+        return found, None, ""
     m = re.search(r"([\u4e00-\u9fff]{2,4}?)(省|自治区|市)", re.sub(r"^\d{4}\s*年度?", "", title))
-    if not m:
-        raise ImportFailure("cannot tell the region from the title; pass REGION=slug or REGION=宜昌 (--region)")
-    kind = "province" if m.group(2) in ("省", "自治区") else "city"
-    return _new_region(m.group(1), kind, regions)
+    if m:
+        kind = "province" if m.group(2) in ("省", "自治区") else "city"
+        return _new_region(m.group(1), kind, regions)
+    for org in issuers:  # the title names no place: the issuing body does (湖北省科学技术厅, 宜昌市科学技术局)
+        found = _named_region(org, regions)
+        if found:
+            return found, None, f"标题没写地区，地区取自发布单位“{org}”，请核对"
+        m = re.match(r"^([\u4e00-\u9fff]{2,4}?)(省|自治区|市)", org)
+        if m:
+            entry, added, note = _new_region(m.group(1), "province" if m.group(2) != "市" else "city", regions)
+            return entry, added, f"标题没写地区，地区取自发布单位“{org}”；{note}"
+    raise ImportFailure("cannot tell the region from the title or the issuer; pass REGION=slug or REGION=宜昌 (--region)")
+
+
+def _named_region(text: str, regions: list[dict]) -> dict | None:
+    """The region of regions.yml that `text` names first (the longer name where two start together)."""
+    found = sorted((r for r in regions if r["zh"] in text), key=lambda r: (text.index(r["zh"]), -len(r["zh"])))
+    return found[0] if found else None
+
+
+def _issuer_names(lines: list[Line]) -> list[str]:
+    """Names of issuing bodies printed in the document: the banner (某某局文件), a line naming a body alone
+    (the signature), or a notice title's 某某局关于…, in reading order."""
+    out = []
+    for l in lines:
+        t = re.sub(r"\s+", "", l.text)
+        m = re.match(r"^([\u4e00-\u9fff（）()、]{2,40}?(?:委员会|局|厅|人民政府|政府|办公室|办公厅|委))(?:文件|关于|$)", t)
+        if m and not l.is_row and len(t) <= 60:
+            out.append(m.group(1))
+    return out
 
 
 def _new_region(zh: str, kind: str, regions: list[dict]) -> tuple[dict, dict, str]:
@@ -267,10 +379,21 @@ def _title_slug(title: str, region: dict, year: str) -> str:
     return slugify(core or "zhinan", 28)
 
 
-def _issuer(front: list[Line], region: dict, text: str) -> tuple[str, int | None]:
+def _issuer(front: list[Line], region: dict, text: str, every: list[Line] = ()) -> tuple[str, int | None]:
+    """The issuing body: a line naming it alone (the signature), the banner (某某局文件), or the notice's
+    title before 关于; otherwise the region's usual bureau (marked as inferred)."""
     for l in front:
         if P.ORG_LINE.match(l.text.strip()) and len(l.text) <= 30:
             l.used = True
             return l.text.strip(), l.no
+    for l in front:
+        m = re.match(r"^([\u4e00-\u9fff（）()、\s]{2,40}?(?:委员会|局|厅|人民政府|政府|办公室|办公厅))\s*(?:文件|关于)", l.text.strip())
+        if m:
+            if l.text.strip().endswith("文件"):
+                l.used = True
+            return re.sub(r"\s+", "", m.group(1)), l.no
+    for a, b in zip(every, every[1:]):  # the signature wherever the outline put it: a body's name alone, then the date
+        if not a.is_row and P.ORG_LINE.match(a.text.strip()) and len(a.text.strip()) <= 30 and P.DATE_LINE.match(b.text):
+            return a.text.strip(), a.no
     suffix = "省科学技术厅" if region.get("kind") == "province" else "市科学技术局"
     return region["zh"] + suffix, None

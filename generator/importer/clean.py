@@ -1,11 +1,13 @@
-"""Clean: repair what extraction did to the text, never the wording.
+"""Clean: repair what extraction did to the text, never the wording, one node of the Document at a time.
 
-Turns the raw text into Lines (each remembering the source line it starts on): Kangxi radicals and
-other look-alikes mapped back to the ideographs they stand for, full-width digits made ASCII, stray
-HTML and Markdown marks, editing marks and page furniture (running heads, `— 3 —`, `第3页 共8页`)
-dropped, and paragraphs that a page or line break cut in two joined again. A line is joined to the
-next only when it does not end a sentence and the next does not open a new numbered item, label,
-heading or date; the segment step repairs the rest with what it knows of the structure.
+Turns the body nodes of a `Document` into Lines (each remembering the source line it starts on):
+Kangxi radicals and other look-alikes mapped back to the ideographs they stand for, full-width digits
+made ASCII, stray HTML and Markdown marks and editing marks dropped. Page furniture (running heads,
+`— 3 —`, `第3页 共8页`) is what readers mark; `furniture()` marks it for text that comes as lines.
+Only in wrapped formats (PDF, OCR, .doc and plain text, whose lines are printed lines) are paragraphs
+that a page or line break cut in two joined again: a line is joined to the next only when it does not
+end a sentence and the next does not open a new numbered item, label, heading or date. Nodes of a
+.docx, .html or spreadsheet are paragraphs and cells already, and are never joined.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import patterns as P
+from .document import BODY, FURNITURE, PARAGRAPH, TABLE, Cell, Document, Node
+from .document import Part as DocPart
+
+WRAPPED = ("pdf", "ocr", "doc", "txt", "md", "text")  # formats whose lines are printed lines, not paragraphs
 
 
 @dataclass
@@ -27,6 +33,9 @@ class Line:
     used: bool = False  # placed in some field of the draft
     indent: int = 0  # printed indented: 1 a PDF paragraph's first line, 2 a centred line
     joined: list[int] = field(default_factory=list)  # further source lines joined into this one
+    part: int = 0  # which part of the publication (file) it comes from
+    marker: str = ""  # the marker a reader gave apart from the text (Word numbering), already in `text`
+    level: int | None = None  # the level the format states (Word outline, HTML h-level)
 
     @property
     def is_row(self) -> bool:
@@ -133,25 +142,89 @@ def furniture(lines: list[str], page_starts: list[int]) -> set[int]:
 
 
 def clean(raw: str, page_starts: list[int] | None = None) -> list[Line]:
-    """The raw text → Lines: characters and markup repaired, furniture dropped, broken paragraphs joined."""
+    """Raw text (one printed line a line) → Lines: see `from_text` and `clean_document`."""
+    return clean_document(from_text(raw, "txt", page_starts))
+
+
+def from_text(raw: str, fmt: str, page_starts: list[int] | None = None, name: str = "") -> Document:
+    """Bridge from the line-based reader output to the Document model: a paragraph node per line (its
+    line number kept), consecutive tab-separated rows as one table node, furniture marked.
+
+    TODO(imp-read): delete once every reader returns a Document (read.read(paths) -> Document).
+    """
     raw_lines = raw.split("\n")
-    drop = furniture(raw_lines, page_starts or [])
-    lines: list[Line] = []
+    page_starts = page_starts or []
+    drop = furniture(raw_lines, page_starts)
+    part = DocPart(name or f"source.{fmt}", fmt)
+    page = 0
     for i, text in enumerate(raw_lines):
-        if i in drop:
+        while page < len(page_starts) and page_starts[page] <= i:
+            page += 1
+        if not text.strip():
             continue
-        if "\t" in text and len([c for c in text.split("\t") if c.strip()]) >= 2:
-            cells = [split_cell(c) for c in text.split("\t")]
-            cells = [c for c in cells if c] or [[]]
-            lines.append(Line(i + 1, " ".join(" ".join(c) for c in cells), cells))
+        if "\t" in text and len([c for c in text.split("\t") if c.strip()]) >= 2 and i not in drop:
+            cells = [Cell([text_cell], 0, c) for c, text_cell in enumerate(text.split("\t"))]
+            prev = part.nodes[-1] if part.nodes else None
+            if prev is not None and prev.kind == TABLE and prev.end_line == i:
+                for c in cells:
+                    c.row = len(prev.rows)
+                prev.rows.append(cells)
+                prev.end_line = i + 1
+            else:
+                part.nodes.append(Node(TABLE, rows=[cells], page=page or None, line=i + 1, end_line=i + 1))
             continue
         indent = 2 if text.startswith("\u3000" * 4) else 1 if text.startswith(("\u3000\u3000", "    ")) else 0
-        for part in _BLOCK_TAGS.split(text) if _BLOCK_TAGS.search(text) else [text]:
-            t = tidy(part)
-            if t:
-                lines.append(Line(i + 1, t, indent=indent))
-                indent = 0
-    return join_numbered(join_broken(lines, wrapped=bool(page_starts)))
+        part.nodes.append(Node(PARAGRAPH, text=text, orig=text, layer=FURNITURE if i in drop else BODY,
+                               page=page or None, indent=indent, line=i + 1, end_line=i + 1))
+    return Document([part])
+
+
+def _grid(node: Node) -> list[list[list[str]]]:
+    """A table node's rows as full grids of cells (each a list of raw paragraphs); a merged cell's text
+    stands in each row and column it spans, so columns line up with the header."""
+    width = max((c.col + c.col_span for r in node.rows for c in r), default=0)
+    grid = [[None] * width for _ in node.rows]
+    for r in node.rows:
+        for c in r:
+            for dr in range(c.row_span):
+                for dc in range(c.col_span):
+                    if c.row + dr < len(grid) and c.col + dc < width and grid[c.row + dr][c.col + dc] is None:
+                        grid[c.row + dr][c.col + dc] = c.paragraphs if (dr, dc) == (0, 0) else list(c.paragraphs)
+    return [[g if g is not None else [] for g in row] for row in grid]
+
+
+def clean_document(doc: Document) -> list[Line]:
+    """Every body node of every part → Lines: text repaired per node; paragraphs joined again only
+    inside a wrapped part (PDF, text), never across parts, never in .docx, .html or spreadsheets."""
+    out: list[Line] = []
+    if any(not n.line for n in doc.nodes()):
+        doc.source_text()  # numbers the nodes by the lines of the saved source text
+    for pi, part in enumerate(doc.parts):
+        lines: list[Line] = []
+        for node in part.body():
+            if node.kind == TABLE:
+                for r, row in enumerate(_grid(node)):
+                    cells = [[q for p in c for q in split_cell(p)] for c in row]
+                    if not any(cells):
+                        continue
+                    # a PDF's or a text's table is columns guessed from gaps: an empty one is no cell; a Markdown
+                    # table's cells are real, and an empty one keeps the columns after it under their headers
+                    cells = [c for c in cells if c] if part.fmt in WRAPPED and part.fmt != "md" else cells
+                    lines.append(Line(node.line + r, " ".join(" ".join(c) for c in cells), cells, part=pi))
+                continue
+            text = (node.marker + node.text) if node.marker and not node.text.startswith(node.marker) else node.text
+            indent = node.indent
+            for piece in _BLOCK_TAGS.split(text) if _BLOCK_TAGS.search(text) else [text]:
+                for k, sub in enumerate(piece.split("\n")):
+                    t = tidy(sub)
+                    if t:
+                        lines.append(Line(node.line + k, t, indent=indent, part=pi,
+                                          marker=tidy(node.marker), level=node.level))
+                        indent = 0
+        if part.fmt in WRAPPED:
+            lines = join_numbered(join_broken(lines, wrapped=any(n.page for n in part.body())))
+        out.extend(lines)
+    return out
 
 
 def ends_sentence(text: str) -> bool:
@@ -188,7 +261,9 @@ def join_broken(lines: list[Line], wrapped: bool = False) -> list[Line]:
         elif indents and line.indent:
             joins = False  # an indented line opens a paragraph
         elif indents and full and width(last) >= 0.9 * full:
-            joins = not P.starts_structure(line.text) and not P.standalone(line.text)  # a full line wraps on
+            # a full line wraps on; paragraphs here open indented, so an unindented 研究任务：… is the wrapped
+            # rest of a sentence, not a label (a numbered heading still is not joined)
+            joins = not P.heading_like(line.text) and not P.standalone(line.text)
         else:
             joins = continues(prev.text, line.text) if prev is not None else False
             joins = joins or bool(full and width(last) >= 0.85 * full and not ends_sentence(last)

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 
 from ..slugs import SlugRegistry, slugify
 from . import fields as F
+from . import labels as L
 from . import patterns as P
 from .clean import Line
 from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
 WINDOW_WORDS = re.compile(r"申报时间|受理时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
 GENERIC_PHONE_LABELS = ("联系电话", "电话", "咨询电话", "联系方式")
+_FUNDING_SENTENCE = re.compile(r"(每项|每个|资助|经费|支持强度|资助额度|财政)[^。]{0,20}\d[^。]{0,6}万元")
+_DURATION_SENTENCE = re.compile(r"(执行期|实施期|研究期|项目期|周期|期限)[^。]{0,8}(\d+|[一二两三四五六])\s*(个月|年)")
 
 
 @dataclass
@@ -42,17 +45,68 @@ def _path_text(path: tuple) -> str:
     return out
 
 
+_TITLE_START = re.compile(r"^(?:关于|(?:19|20)\d{2}\s*年)|(?:省|市|自治区|区|县|州|盟)$")
+
+
+def join_title_start(struct: Structure) -> None:
+    """A title printed on two lines whose first line the outline left in the front matter: `2023年度湖北省软科学计划研究`
+    / `重点项目（第一批竞争类）申报指南`, `关于发布2021年度湖北省` / `科技创新战略研究专项申报指南的通知`.
+
+    The line just before the title continues into it when it opens a title (关于…, a year) or ends in a place
+    (…湖北省), and is not a line that stands alone (issuer, document number, date), a sentence, or numbered.
+    """
+    title = struct.title_line
+    if title is None or title.joined or not struct.front or title.is_row:
+        return
+    before = struct.front[-1]
+    text = before.text.strip()
+    if before.is_row or before.part != title.part or not text or len(text) > 40 or len(title.text) > 60 \
+            or P.standalone(text) or P.starts_structure(text) or re.search(r"[。！？；;：:，,]$|指南|通知$|文件$", text) \
+            or not _TITLE_START.search(text):
+        return
+    before.text = text + title.text.strip()
+    before.joined += [title.no, *title.joined]
+    struct.front.pop()
+    struct.title_line = before
+
+
+def join_title_end(struct: Structure) -> None:
+    """A notice's title cut after its first line (`关于发布2021年天津市科技计划` / `智库项目（…）申报指南的通知`): the
+    title names no guide or notice yet, and the next paragraph is short, no sentence, and ends the title."""
+    title = struct.title_line
+    if title is None or not struct.root.parts or re.search(r"(通知|公告|通告|指南)[）)]?$", title.text):
+        return
+    nxt = struct.root.parts[0]
+    last = max([title.no, *title.joined])
+    text = nxt.text.strip()
+    if not nxt.lines or min(nxt.lines) != last + 1 or len(text) > 50 or len(title.text) + len(text) > 100 \
+            or "\n" in text or not P.TITLE_WORDS.search(text) or P.starts_structure(text) or P.standalone(text):
+        return
+    title.text = title.text.strip() + text
+    title.joined += list(nxt.lines)
+    struct.root.parts.pop(0)
+
+
 def title_of(struct: Structure) -> tuple[str, list[str]]:
     """The guide's title: its own title line, or the notice's title without 关于发布 … 的通知."""
     if struct.title_line is None:
         return "", ["没有找到标题"]
-    text = struct.title_line.text
+    return title_of_text(struct.title_line.text)
+
+
+def title_of_text(text: str) -> tuple[str, list[str]]:
     annex = P.ANNEX.match(text)
     text = annex.group(2).strip() if annex else text
-    m = re.match(r"^关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
+    m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
-        return m.group(1).strip(), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
-    return text, []
+        return _unquoted(m.group(1).strip()), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
+    return _unquoted(text), []
+
+
+def _unquoted(title: str) -> str:
+    """《2022年度…申报指南》 → the title without the book-title marks that enclose all of it."""
+    m = re.fullmatch(r"《([^《》]+)》", title)
+    return m.group(1) if m else title
 
 
 def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None:
@@ -61,11 +115,11 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
     track_nodes: list[Node] = []
     section_nodes: list[Node] = []
     for node in root.children:
-        marks = [c for c in node.children if c.kind == "mark" and c.all_topics()]
+        marks = [c for c in node.children if c.kind == "mark" and c.holds()]
         if marks:
             track_nodes.extend(marks)
-            section_nodes.extend(c for c in node.children if c not in marks and not c.all_topics())
-        elif node.all_topics():
+            section_nodes.extend(c for c in node.children if c not in marks and not c.holds())
+        elif node.holds():
             track_nodes.append(node)
         else:
             section_nodes.append(node)
@@ -109,15 +163,13 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             draft.came_from(path + ("name",), [node.line.no])
         rule_parts = ([Part("para", rules_extra, [node.line.no])] if rules_extra else []) + list(node.parts)
         rule_parts = [p for p in rule_parts if not P.LABEL.match(p.text) or P.label_kind(P.LABEL.match(p.text).group(1)) != "contacts"]
-        for kind, fn in (("funding", F.funding), ("duration", F.duration)):
-            for p in rule_parts:
-                value, review = fn(p.text, labelled=False)
-                if value:
-                    track[kind] = value
-                    draft.came_from(path + (kind,), p.lines)
-                    if review:
-                        draft.note(path + (kind,), "；".join(review))
-                    break
+        for kind in ("funding", "duration"):
+            found = stated_term(rule_parts, kind)
+            if found:
+                track[kind], review, nos = found
+                draft.came_from(path + (kind,), nos)
+                if review:
+                    draft.note(path + (kind,), "；".join(review))
         if rule_parts:
             track["rules"] = blocks(rule_parts)
             draft.came_from(path + ("rules",), [n for p in rule_parts for n in p.lines])
@@ -140,8 +192,11 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
             track["topics"].append(entry)
             topics_all.append((t, entry, tpath))
         tracks.append(track)
-    _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""))
-    _guide_wide_terms(section_nodes, tracks, draft)
+    home = {id(d): ti for ti, node in enumerate(track_nodes) for d in node.walk()}
+    _join_records(struct.records, topics_all, tracks, draft, guide.get("title", ""), home)
+    _drop_empty_tracks(tracks, draft)
+    _unique_numbers(tracks, draft)
+    _guide_wide_terms(section_nodes, tracks, draft, root.parts)
     for t, entry, tpath in topics_all:
         _tags(entry, tags, draft, tpath)
     _same_office_phones(topics_all, draft)
@@ -150,28 +205,73 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
     guide["tracks"] = tracks
 
 
-def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft) -> None:
-    """Funding or duration stated once for the whole guide (in 支持方式, 申报要求 …) goes to its one track."""
-    if len(tracks) != 1:
-        return
-    track = tracks[0]
+def _unique_numbers(tracks: list[dict], draft: Draft) -> None:
+    """Topic numbers are kept as written, and must be unique in a track: a repeated one gets -2, -3 …"""
+    for ti, track in enumerate(tracks):
+        seen: set[str] = set()
+        for pi, topic in enumerate(track["topics"]):
+            number, n = topic["number"], 2
+            while topic["number"] in seen:
+                topic["number"] = f"{number[:16]}-{n}"
+                n += 1
+            if topic["number"] != number:
+                draft.note(("tracks", ti, "topics", pi, "number"), f"编号“{number}”在本类别中重复，暂记为 {topic['number']}，请核对")
+            seen.add(topic["number"])
+
+
+def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, intro: list[Part] = ()) -> None:
+    """Funding or duration stated once for the whole guide (in the opening text, 支持方式, 申报要求 …) goes to
+    every track that states none of its own, marked for review."""
 
     def parts(node: Node):
         yield from node.parts
         for c in node.children:
             yield from parts(c)
 
-    for kind, fn, words in (("funding", F.funding, r"资助|经费|支持"), ("duration", F.duration, r"期限|周期|执行期|实施期")):
-        if kind in track or any(kind in t for t in track["topics"]):
-            continue
-        for p in (p for n in sections for p in parts(n)):
-            if re.search(words, p.text):
-                value, review = fn(p.text, labelled=False)
+    found: dict = {}
+    for kind in ("funding", "duration"):
+        term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind, guide_wide=True)
+        if term:
+            found[kind] = term
+    for ti, track in enumerate(tracks):
+        for kind, (value, review, lines) in found.items():
+            if kind in track or any(kind in t for t in track["topics"]):
+                continue
+            track[kind] = dict(value)
+            draft.came_from(("tracks", ti, kind), lines)
+            where = "唯一的类别" if len(tracks) == 1 else "每个没有自己规定的类别"
+            draft.note(("tracks", ti, kind), "；".join([f"这是全指南统一的规定，已记在{where}上"] + review))
+        _track_order(track)
+
+
+_TERM_WORDS = {"funding": re.compile(r"资助|经费|支持|补助|万元"),
+               "duration": re.compile("|".join(sorted(L.SYNONYMS["duration"], key=len, reverse=True)) + "|执行期|实施期")}
+
+
+def stated_term(parts: list[Part], kind: str, guide_wide: bool = False) -> tuple[dict, list[str], list[int]] | None:
+    """Funding or duration stated among a track's or the guide's paragraphs: a labelled value (`执行期限：1年`,
+    or `起止年限：` with the value in the next paragraph) read as labelled, else a sentence that says it
+    (`项目执行期为18个月。`, `每项资助不超过20万元`). Returns (value, review, source lines) or None."""
+    for i, p in enumerate(parts):
+        lab = L.known(p.text)
+        if lab and lab[1] == kind:
+            text, nos = lab[2], list(p.lines)
+            if not text and i + 1 < len(parts) and not L.split(parts[i + 1].text):
+                text, nos = parts[i + 1].text, nos + list(parts[i + 1].lines)
+            if text:
+                value, review = (F.funding(text, True, F.unit_of(lab[0])) if kind == "funding"
+                                 else F.duration(text, labelled=True))
                 if value:
-                    track[kind] = value
-                    draft.came_from(("tracks", 0, kind), p.lines)
-                    draft.note(("tracks", 0, kind), "；".join(["这是全指南统一的规定，已记在唯一的类别上"] + review))
-                    break
+                    return value, review, nos
+        if guide_wide and not _TERM_WORDS[kind].search(p.text):
+            continue
+        value, review = (F.funding if kind == "funding" else F.duration)(p.text, labelled=False)
+        if value:
+            return value, review, list(p.lines)
+    return None
+
+
+def _track_order(track: dict) -> None:
     order = ["id", "name", "funding", "duration", "rules", "topics"]
     kept = {k: track[k] for k in order if k in track}
     track.clear()
@@ -227,6 +327,11 @@ def _section(node: Node, draft: Draft, path: tuple, ids: SlugRegistry, contacts:
         if contacts and entries and _mergeable(contacts[-1], entries[0]) and contacts[-1].get("role") == role:
             contacts[-1].update({k: v for k, v in entries[0].items() if k != "role"})
             draft.came_from(("contacts", len(contacts) - 1), nos)
+            notes = draft.review.get(("contacts", len(contacts) - 1), [])
+            if "phone" in contacts[-1] and notes:  # the phone came on the next line
+                notes[:] = [k for k in ("；".join(x for x in n.split("；") if x != "联系方式里没有电话") for n in notes) if k]
+                if not notes:
+                    del draft.review[("contacts", len(contacts) - 1)]
             continue
         for e in entries:
             draft.came_from(("contacts", len(contacts)), nos)
@@ -278,7 +383,9 @@ def split_head(head: str) -> tuple[str | None, str]:
 
 
 def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
-    entry: dict = {"number": t.number}
+    entry: dict = {"number": t.number or str(path[-1] + 1)}
+    if not t.number:
+        draft.note(path + ("number",), "原文此项没有编号，按顺序编为 " + entry["number"] + "，请核对")
     draft.came_from(path + ("number",), [t.line.no])
     title, rest = split_head(t.head)
     inline = ([Part("para", rest, [t.line.no, *t.line.joined])] if rest else []) + t.inline
@@ -312,18 +419,34 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["deliverables_label"] = t.labels["deliverables"]
         entry["deliverables"] = blocks(t.fields["deliverables"])
         draft.came_from(path + ("deliverables",), [n for p in t.fields["deliverables"] for n in p.lines])
-    for kind, fn in (("funding", F.funding), ("duration", F.duration)):
+    terms: dict = {}
+    for kind, fn, words in (("funding", F.funding, _FUNDING_SENTENCE), ("duration", F.duration, _DURATION_SENTENCE)):
+        if kind not in t.fields:  # 每项资助5万元，执行期1年。 written in the topic's text: read, text kept too
+            for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", [])]:
+                if len(p.text) <= 80 and words.search(p.text):
+                    value, review = fn(p.text, labelled=False)
+                    if value:
+                        terms[kind] = (value, p.lines, ["取自本题正文中的一句话（原文照留在正文里）", *review])
+                        break
+            continue
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
-            value, review = fn(text, labelled=True)
+            value, review = (F.funding(text, True, F.unit_of(t.labels.get(kind, ""))) if kind == "funding"
+                             else fn(text, labelled=True))
             nos = t.label_lines.get(kind, []) + [n for p in t.fields[kind] for n in p.lines]
             if value:
-                entry[kind] = value
-                draft.came_from(path + (kind,), nos)
-                if review:
-                    draft.note(path + (kind,), "；".join(review))
-            else:
-                draft.note(path + ("number",), f"{t.labels.get(kind, kind)}：“{text}”没能读成字段，请手填")
+                terms[kind] = (value, nos, review)
+            else:  # kept as written under its own label, never lost
+                key = "section:" + t.labels.get(kind, kind)
+                t.fields[key] = t.fields.pop(kind)
+                t.labels[key] = t.labels.get(kind, kind)
+                t.label_lines[key] = t.label_lines.get(kind, [])
+    _labelled_sections(entry, t.fields, t.labels, t.label_lines, draft, path)
+    for kind, (value, nos, review) in terms.items():
+        entry[kind] = value
+        draft.came_from(path + (kind,), nos)
+        if review:
+            draft.note(path + (kind,), "；".join(review))
     contacts = []
     for label, text, nos in t.contacts:
         entries, review = F.contacts(text, label)
@@ -340,6 +463,25 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
     return entry
 
 
+def _labelled_sections(entry: dict, fields: dict, labels: dict, label_lines: dict, draft: Draft, path: tuple) -> None:
+    """Labels naming no field (`section:<label>` keys) → the topic's labelled sections, marked for review."""
+    keys = [k for k in fields if k.startswith("section:")] + [k for k in labels if k.startswith("section:") and k not in fields]
+    if not keys:
+        return
+    sections = []
+    for k in keys:
+        heading = labels.get(k, k.split(":", 1)[1])
+        section: dict = {"heading": heading}
+        parts = fields.get(k, [])
+        if parts:
+            section["body"] = blocks(parts) if isinstance(parts[0], Part) else _record_blocks(parts)
+        sp = path + ("sections", len(sections))
+        draft.came_from(sp, label_lines.get(k, []) + [n for p in parts if isinstance(p, Part) for n in p.lines])
+        draft.note(sp, f"标签“{heading}”不对应任何已知字段，原文照录为本题的一节；请核对它该归入哪个字段，或保留")
+        sections.append(section)
+    entry["sections"] = sections
+
+
 def _record_blocks(paragraphs: list[str]) -> list:
     parts = []
     for p in paragraphs:
@@ -348,8 +490,26 @@ def _record_blocks(paragraphs: list[str]) -> list:
     return blocks(parts)
 
 
+def _drop_empty_tracks(tracks: list[dict], draft: Draft) -> None:
+    """A heading that looked like a track but got no topic is dropped (its notes move with the others)."""
+    empty = [i for i, t in enumerate(tracks) if not t["topics"]]
+    if not empty:
+        return
+    shift = {old: old - sum(1 for e in empty if e < old) for old in range(len(tracks)) if old not in empty}
+    moved = {}
+    for path, notes in draft.review.items():
+        if path[:1] == ("tracks",) and len(path) > 1:
+            if path[1] in empty:
+                continue
+            path = ("tracks", shift[path[1]]) + path[2:]
+        moved[path] = notes
+    draft.review.clear()
+    draft.review.update(moved)
+    tracks[:] = [t for i, t in enumerate(tracks) if i not in empty]
+
+
 def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]], tracks: list[dict], draft: Draft,
-                  title: str) -> None:
+                  title: str, home: dict | None = None) -> None:
     """Attachment records (项目N | 题目 | 研究需求 | 考核指标 …) joined to the topics they describe."""
     taken: set[int] = set()
     had_topics = bool(topics)
@@ -370,9 +530,10 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
                 name = track_name_from_title(title)
                 tracks.append({"id": slugify(name, 40), "name": name, "topics": []})
                 draft.note(("tracks", 0, "name"), "题目来自附件表格，类别名请核对")
-            track = tracks[-1]
+            ti = (home or {}).get(id(rec.node), len(tracks) - 1)
+            track = tracks[ti]
             entry = {"number": rec.number or str(len(track["topics"]) + 1), "title": rec.title or "（无题目）"}
-            path = ("tracks", len(tracks) - 1, "topics", len(track["topics"]))
+            path = ("tracks", ti, "topics", len(track["topics"]))
             track["topics"].append(entry)
             topics.append((None, entry, path))
             taken.add(len(topics) - 1)
@@ -413,15 +574,15 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in rec.fields and kind not in entry:
             text = "".join(rec.fields[kind])
-            unit = "万元" if kind == "funding" and "万元" in rec.labels.get(kind, "") and "元" not in text else ""
-            value, review = fn(text + unit, labelled=True)
-            if value and unit:
-                value["text"] = text
+            value, review = (F.funding(text, True, F.unit_of(rec.labels.get(kind, ""))) if kind == "funding"
+                             else fn(text, labelled=True))
             if value:
                 entry[kind] = value
                 draft.came_from(path + (kind,), rec.lines)
                 if review:
                     draft.note(path + (kind,), "；".join(review))
+    if any(k.startswith("section:") for k in rec.fields) and "sections" not in entry:
+        _labelled_sections(entry, rec.fields, rec.labels, {k: rec.lines for k in rec.fields}, draft, path)
     if "contacts" in rec.fields and "contacts" not in entry:
         found, review = F.contacts(" ".join(rec.fields["contacts"]))
         if found:
@@ -429,7 +590,7 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
             draft.came_from(path + ("contacts",), rec.lines)
     # keep schema order: content before deliverables, fields after
     order = ["number", "title", "title_editorial", "theme", "summary", "content_label", "content",
-             "deliverables_label", "deliverables", "funding", "duration", "contacts", "tags", "notes"]
+             "deliverables_label", "deliverables", "sections", "funding", "duration", "contacts", "tags", "notes"]
     ordered = {k: entry[k] for k in order if k in entry}
     entry.clear()
     entry.update(ordered)

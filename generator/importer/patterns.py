@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from . import labels as L
+
 ZH = "一二三四五六七八九十百零〇两"
 TERMINAL = "。！？；;!?"
 SEP = r"[、.．，,:：\s]"
@@ -28,35 +30,25 @@ DATE_LINE = re.compile(r"^\s*(?:\d{4}|二〇[〇一二三四五六七八九]{2})
                        r"(?:\s*[\d一二三四五六七八九十〇]{1,3}\s*日)?\s*$")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*\d{1,4}\s*号")
 
-CONTENT_LABELS = ("研究目标与内容", "研究方向与内容", "研究内容与目标", "主要研究内容", "研究内容", "研究需求",
-                  "研究方向", "研究任务", "研究目标", "需求内容", "主要内容", "具体内容", "建设内容", "内容")
-DELIVERABLE_LABELS = ("考核指标", "预期成果", "成果形式", "预期目标", "成果要求", "交付成果", "绩效目标")
-FUNDING_LABELS = ("资助额度（万元）", "资助额度(万元)", "经费额度", "资助额度", "资助金额", "资助强度", "经费支持",
-                  "支持经费", "支持额度", "支持强度", "经费预算", "经费")
-DURATION_LABELS = ("执行期限", "研究期限", "实施期限", "项目期限", "执行期", "实施周期", "研究周期", "完成时间", "起止时间")
-CONTACT_LABELS = ("指南联系人", "对接处室", "联系人及电话", "联系人及联系方式", "联系方式", "联系人", "联系电话",
-                  "咨询电话", "业务处室", "业务咨询", "咨询处室", "服务热线", "技术咨询", "电话")
-ALL_LABELS = CONTENT_LABELS + DELIVERABLE_LABELS + FUNDING_LABELS + DURATION_LABELS + CONTACT_LABELS
+# Field labels come from the one synonyms table (labels.SYNONYMS); these patterns find the known ones
+# where form alone cannot (a label printed without its colon in a table flattened to text).
+ALL_LABELS = tuple(n for k in ("content", "deliverables", "funding", "duration", "contacts") for n in L.SYNONYMS[k]
+                   if len(n) >= 2)
 LABEL = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True)) + r")\s*[：:]\s*(.*)$")
 LABEL_SPACED = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True) if len(l) >= 4)
                           + r")\s+\S")  # 研究需求 聚焦…: a table's label cell printed before its text
 LABEL_CELL = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(ALL_LABELS, key=len, reverse=True)) + r")\s*[：:]?$")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}(委员会|局|厅|人民政府|政府|办公室|办公厅|中心|协会|基金会)$")
-TITLE_LABEL = re.compile(r"^(项目名称|课题名称|题目名称|方向名称|研究题目|题目|名称)\s*[：:]\s*")
+TITLE_LABEL = re.compile(r"^(" + "|".join(sorted((n for n in L.SYNONYMS["title"] if len(n) >= 2), key=len, reverse=True))
+                         + r")\s*[：:]\s*")
 TITLE_WORDS = re.compile(r"(指南|通知|规划|公告|计划|方案)[）)]?$")
 SIGN_OFF = re.compile(r"^[（(]?\s*此件(主动|依申请)?公开\s*[）)]?$|^[（(]?\s*联系人[:：].*[）)]$")
 
 
 def label_kind(label: str) -> str:
-    if label in CONTENT_LABELS:
-        return "content"
-    if label in DELIVERABLE_LABELS:
-        return "deliverables"
-    if label in FUNDING_LABELS:
-        return "funding"
-    if label in DURATION_LABELS:
-        return "duration"
-    return "contacts"
+    """The field a known label names (labels.kind), contacts when it names none of the topic fields."""
+    kind = L.kind(label)
+    return kind if kind in ("content", "deliverables", "funding", "duration") else "contacts"
 
 
 def zh_number(text: str) -> int | None:

@@ -31,6 +31,7 @@ class Table:
     bands: list[list[float]]  # per row band: the x of its cell edges, left to right
     cells: list[list[list[tuple[float, float, float, float, str]]]] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)  # per row its cells' text, paragraphs joined by <p>
+    spans: list[list[int]] = field(default_factory=list)  # per row its cells' column spans (against every column edge)
     open_top: bool = False  # no rule above the first row: a row cut by the page break goes on here
     open_bottom: bool = False  # no rule below the last row: its row goes on on the next page
     into: Table | None = None  # the table on an earlier page this one was joined to
@@ -211,6 +212,9 @@ def fill(tables: list[Table]) -> None:
     for t in tables:
         t.rows = [[cell_text(c) for c in row] for row in t.cells]
         t.cells = []
+        edges = _merge([x for band in t.bands for x in band])  # every column edge of the table
+        t.spans = [[1 + sum(1 for x in edges if a + NEAR < x < b - NEAR) for a, b in zip(band, band[1:])]
+                   for band in t.bands]
 
 
 def continues(a: Table, b: Table) -> bool:
@@ -225,10 +229,14 @@ def join(a: Table, b: Table) -> None:
     root = a.into or a
     b.into = root
     rows, b.rows = b.rows, []
+    spans, b.spans = b.spans or [[1] * len(r) for r in rows], []
+    if not root.spans:
+        root.spans = [[1] * len(r) for r in root.rows]
     if rows and root.rows and rows[0] == root.rows[0]:
-        rows = rows[1:]
+        rows, spans = rows[1:], spans[1:]
     if not rows or not root.rows:
         root.rows.extend(rows)
+        root.spans.extend(spans)
         return
     last = root.rows[-1]
     cut = a.open_bottom or b.open_top or (not rows[0][0] and last[0])
@@ -238,8 +246,9 @@ def join(a: Table, b: Table) -> None:
                 last[i] += ("<p>" if last[i].rstrip()[-1:] in P.TERMINAL + "：:" else "") + part
             elif part:
                 last[i] = part
-        rows = rows[1:]
+        rows, spans = rows[1:], spans[1:]
     root.rows.extend(rows)
+    root.spans.extend(spans)
 
 
 def row_line(row: list[str]) -> str:

@@ -141,16 +141,18 @@ def source_page(text: str, header_rows: bool = False) -> str:
             "</style></head><body>" + "".join(body) + "</body></html>")
 
 
-def print_html(pages: list[tuple[str, Path]]) -> None:
-    """Print each (HTML, path) to an A4 PDF with a running head and `— N —` page numbers, in one browser."""
+def print_html(pages: list[tuple]) -> None:
+    """Print each (HTML, path) to an A4 PDF with a running head and `— N —` page numbers, in one browser.
+    An item (HTML, path, header, footer) gives its own header and footer templates."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser, page = _browser_page(pw)
-        for markup, path in pages:
+        for markup, path, *templates in pages:
+            header, footer = templates if templates else (HEADER, FOOTER)
             page.set_content(markup)
-            page.pdf(path=str(path), format="A4", display_header_footer=True, header_template=HEADER,
-                     footer_template=FOOTER, margin={"top": "25mm", "bottom": "25mm", "left": "20mm", "right": "20mm"})
+            page.pdf(path=str(path), format="A4", display_header_footer=True, header_template=header,
+                     footer_template=footer, margin={"top": "25mm", "bottom": "25mm", "left": "20mm", "right": "20mm"})
         browser.close()
 
 

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from . import labels as L
 from . import patterns as P
 from .clean import Line, ends_sentence, split_inline_numbering
+from .outline import marker, number_text, outline
 
 REQUIREMENT_WORDS = re.compile(r"申报要求|申报条件|申报材料|申报方式|申报程序|申报流程|评审|公示|咨询|联系|其他|注意|说明|"
                                r"时间安排|受理|纪律|监督|管理要求|支持方式|资助方式|工作要求|组织实施")
-TOPIC_LABEL_KINDS = ("content", "deliverables", "funding", "duration")
 
 
 @dataclass
@@ -55,8 +56,19 @@ class Node:
     topics: list[Topic] = field(default_factory=list)
     contacts: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
+    records: list = field(default_factory=list)  # table rows read under this heading (Record)
+
     def all_topics(self) -> list[Topic]:
         return self.topics + [t for c in self.children for t in c.all_topics()]
+
+    def holds(self) -> bool:
+        """True when topics are under it: in its text or as rows of a table under it."""
+        return bool(self.topics or self.records) or any(c.holds() for c in self.children)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
 
 
 @dataclass
@@ -67,6 +79,7 @@ class Record:
     lines: list[int]
     fields: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    node: "Node | None" = None  # the heading it was read under (None in an attachment)
 
 
 @dataclass
@@ -91,29 +104,37 @@ def find_title(lines: list[Line], word: str = "指南") -> int | None:
     return None
 
 
-def _title_starts_before(before: Line, title: Line) -> bool:
-    """A title printed on two lines (centred, or as two paragraphs): the line before holds its start."""
-    return (not before.is_row and len(before.text) <= 40 and not ends_sentence(before.text)
-            and not P.starts_structure(before.text) and not P.standalone(before.text)
-            and not re.search(r"指南|通知|规划", before.text) and re.match(r"^[（(《“]|^[^\d]{0,12}$", title.text) is not None)
+def _title_starts_before(before: Line, title: Line, first: bool = True) -> bool:
+    """A title printed on two or three lines (centred, or as paragraphs): the line before holds its start.
+    Past the first join, only a line opening a notice's title (关于…, a year) or a centred line continues it."""
+    if before.is_row or len(before.text) > 40 or ends_sentence(before.text) or P.starts_structure(before.text) \
+            or P.standalone(before.text) or re.search(r"指南|通知|规划|：$|:$", before.text) or len(title.text) > 80:
+        return False
+    if first:
+        return re.match(r"^[（(《“]|^[^\d]{0,12}$", title.text) is not None
+    return bool(re.match(r"^关于|^\d{4}\s*年", before.text) or before.indent == 2 and title.indent == 2)
 
 
 def segment(lines: list[Line]) -> Structure:
     ti = find_title(lines)
     if ti is None:
         ti = next((i for i, l in enumerate(lines) if not l.is_row), 0) if lines else None
-    if ti and _title_starts_before(lines[ti - 1], lines[ti]):  # 2021年……项目 / （软科学研究项目）申报指南
+    first = True
+    while ti and _title_starts_before(lines[ti - 1], lines[ti], first):  # 2021年……项目 / （软科学研究项目）申报指南
         head, tail = lines[ti - 1], lines.pop(ti)
         head.text += tail.text
         head.joined += [tail.no, *tail.joined]
         ti -= 1
+        first = False
     front = lines[:ti] if ti is not None else []
     title_line = lines[ti] if ti is not None else None
     body = lines[ti + 1:] if ti is not None else lines
     # The body's end: an attachment after the topics, and the signature block before it.
     first_heading = next((i for i, l in enumerate(body) if P.heading_like(l.text) or l.is_row), len(body))
     annex_at = next((i for i, l in enumerate(body) if i > first_heading and not l.is_row and P.ANNEX.match(l.text)
-                     and len(l.text) <= 60), len(body))
+                     and len(l.text) <= 60 or l.part > body[0].part), len(body))
+    if first_heading > annex_at:  # a notice before its attachment: no heading of its own
+        first_heading = 0
     tail_start = annex_at
     while tail_start > first_heading and P.standalone(body[tail_start - 1].text) and not body[tail_start - 1].is_row:
         tail_start -= 1
@@ -128,21 +149,22 @@ def segment(lines: list[Line]) -> Structure:
 
 
 def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = False) -> None:
+    """One pass over the lines with the roles the outline gave them (outline.py): headings open nodes,
+    topics open topics, labels open a topic's fields (or a labelled section), the rest is text."""
     h1: Node | None = None
     mark: Node | None = None
     h2: Node | None = None
     topic: Topic | None = None
     label: str | None = None
-    table: list[str] | None = None  # header of a horizontal table
+    table: list | None = None  # header of a horizontal table
     record: Record | None = None
-    style_of_topics: str | None = None
     state: dict = {}  # an attachment's records written as text (a table a PDF flattened)
+    items = outline(lines)
 
     def container() -> Node:
         return h2 or mark or h1 or root
 
     def add(part: Part):
-        nonlocal label
         if topic is not None:
             if label:
                 topic.fields.setdefault(label, []).append(part)
@@ -155,8 +177,13 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
         text = line.text
         nos = [line.no, *line.joined]
         if line.is_row:
-            record, table = _row(line, records, record, table)
             line.used = True
+            before = len(records)
+            record, table = _row(line, records, record, table)
+            if not annex:  # a topic table under a heading: its rows are that heading's topics
+                for rec in records[before:]:
+                    rec.node = container()
+                    container().records.append(rec)
             continue
         record = None
         if annex and (P.ANNEX.match(text) and len(text) <= 60 or P.is_title_line(text)):
@@ -164,77 +191,60 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
             continue
         if annex and _annex_text(line, records, state):
             continue
-        nxt = lines[i + 1].text if i + 1 < len(lines) and not lines[i + 1].is_row else ""
-        if P.heading_like(text) and not P.ITEM.match(text) and not P.TOPIC.match(text):
-            line.used = True
-        if m := P.CHAPTER.match(text):
-            h1, mark, h2, topic, label = Node("h1", m.group(1), m.group(2), line), None, None, None, None
+        it = items[i]
+        role = it.role if it is not None else None
+        line.used = True
+        if role == "h1":
+            h1, mark, h2, topic, label = Node("h1", _num(it), it.mark.rest, line), None, None, None, None
             root.children.append(h1)
             continue
-        if (m := P.H1.match(text)) and len(text) <= 60:
-            h1, mark, h2, topic, label = Node("h1", m.group(1), m.group(2), line), None, None, None, None
-            root.children.append(h1)
-            continue
-        if (m := P.TRACK_MARK.match(text)) and len(text) <= 80 and not ends_sentence(text.rstrip("）)")):
-            mark, h2, topic, label = Node("mark", m.group(1) + m.group(2), text, line), None, None, None
+        if role == "mark":
+            mark, h2, topic, label = Node("mark", number_text(it.mark.marker), text, line), None, None, None
             (h1 or root).children.append(mark)
             continue
-        h2m = P.H2.match(text)
-        if h2m and len(text) <= 80 and _topic_label_follows(nxt):
-            topic = Topic(h2m.group(1), h2m.group(2), line, "h2")  # （一）题目 followed by 研究内容：…
-            topic.theme = None
-            container().topics.append(topic)
-            style_of_topics, label = "h2", None
-            line.used = True
-            continue
-        if (m := h2m) and len(text) <= 60 and (topic is None or not _inside_topic_list(topic, label)):
-            h2, topic, label = Node("h2", m.group(1), m.group(2), line), None, None
+        if role == "h2":
+            h2, topic, label = Node("h2", _num(it), it.mark.rest, line), None, None
             (mark or h1 or root).children.append(h2)
             continue
-        tm = P.TOPIC.match(text)
-        im = P.ITEM.match(text)
-        is_topic = False
-        if tm:
-            is_topic = True
-            number, head, style = tm.group(1) + tm.group(2), tm.group(3), "topic"
-        elif im and _item_is_topic(im.group(2), nxt, style_of_topics, topic, label, container()):
-            is_topic = True
-            number, head, style = im.group(1), im.group(2), "item"
-        if is_topic:
-            topic = Topic(number, head, line, style)
+        if role == "topic":
+            topic = Topic(number_text(it.mark.marker), it.mark.rest, line, it.style)
             topic.theme = h2 if h2 is not None and (mark or h1) is not None else None
             container().topics.append(topic)
-            style_of_topics = style
             label = None
-            line.used = True
             continue
-        lm = P.LABEL.match(text)
-        if lm:
-            kind = P.label_kind(lm.group(1))
-            value = lm.group(2).strip()
+        labelled = L.split(it.mark.rest if role == "label" else text) if role in (None, "label") else None
+        if labelled:
+            name, value = labelled
+            kind = L.kind(name)
             if kind == "contacts":
-                (topic.contacts if topic is not None else container().contacts).append((lm.group(1), value, nos))
+                (topic.contacts if topic is not None else container().contacts).append((name, value, nos))
                 if topic is None:
                     container().parts.append(Part("para", text, nos))
-                line.used = True
                 continue
-            if topic is not None:
+            if topic is not None and kind not in (None, "title", "number", "eligibility"):
                 label = kind
-                topic.labels[kind] = lm.group(1)
+                topic.labels[kind] = name
                 topic.label_lines.setdefault(kind, []).extend(nos)
                 if value:
                     topic.fields.setdefault(kind, []).append(Part("para", value, nos))
-                line.used = True
                 continue
-        if im:
-            add(Part("item", im.group(2), nos))
-        elif m := P.PAREN_ITEM.match(text):
-            add(Part("paren", m.group(2), nos))
-        elif m := P.CIRCLED.match(text):
-            add(Part("circled", m.group(2), nos))
+            if topic is not None and kind not in ("title", "number"):
+                label = "section:" + name  # a label naming no topic field: its own labelled section
+                topic.labels[label] = name
+                topic.label_lines.setdefault(label, []).extend(nos)
+                if value:
+                    topic.fields.setdefault(label, []).append(Part("para", value, nos))
+                continue
+        if it is not None and role in ("list", "label"):
+            add(Part(it.style, it.mark.rest, nos))
         else:
             add(Part("para", text, nos))
-        line.used = True
+
+
+def _num(it) -> str:
+    """A heading's number for ids: the numeral of 一、 / （一） / 第三章, or the marker as written."""
+    m = re.search(rf"[{P.ZH}]+|\d+", it.mark.marker)
+    return m.group(0) if m else number_text(it.mark.marker)
 
 
 _LABEL_WORD = re.compile(r"^(" + "|".join(re.escape(l) for l in sorted(P.ALL_LABELS, key=len, reverse=True)) + r")"
@@ -274,85 +284,73 @@ def _annex_text(line: Line, records: list[Record], state: dict) -> bool:
     return True
 
 
-def _inside_topic_list(topic: Topic, label: str | None) -> bool:
-    """（一） inside a topic's labelled content is that content's own numbering, not a new heading."""
-    return bool(label) and label in ("content", "deliverables")
+def _row(line: Line, records: list[Record], record: Record | None, table: list | None):
+    """Read one table row into the attachment records; returns (current record, table header).
 
-
-def _topic_label_follows(nxt: str) -> bool:
-    lm = P.LABEL.match(nxt)
-    return bool(lm and P.label_kind(lm.group(1)) in TOPIC_LABEL_KINDS)
-
-
-def _item_is_topic(head: str, nxt: str, style: str | None, topic: Topic | None, label: str | None, parent: Node) -> bool:
-    """1. 题目 is a topic when a field label follows it, or when it continues a run of such topics."""
-    if _topic_label_follows(nxt) or P.TITLE_LABEL.match(head):
-        return True
-    if REQUIREMENT_WORDS.search(parent.text or ""):
-        return False
-    if style == "item" and topic is not None and not any(c in head for c in P.TERMINAL) and len(head) <= 80 \
-            and not P.LABEL.match(head):
-        return True
-    return False
-
-
-def _row(line: Line, records: list[Record], record: Record | None, table: list[str] | None):
-    """Read one table row into the attachment records; returns (current record, table header)."""
-    cells = [" ".join(c) if len(c) == 1 else c for c in line.cells]
-    first = cells[0] if isinstance(cells[0], str) else (cells[0][0] if cells[0] else "")
-    kinds = [_column(c) if isinstance(c, str) else None for c in cells]
-    if sum(k is not None for k in kinds) >= 2 and "title" in kinds:
+    A header row is one whose cells name at least two columns by meaning (labels.column: 序号, 题目,
+    研究内容, 支持强度（万元）…). Under it each row is a record: the number and title columns, a column
+    per field, and every other column kept under its own header (a labelled section), so no cell is
+    lost. When no header names the title column, the first text column that names no field is it.
+    """
+    cells = [" ".join(c) for c in line.cells]
+    first = cells[0] if cells else ""
+    kinds = [L.column(c) if len(c) <= 20 else None for c in cells]
+    named = [k for k in kinds if k is not None]
+    if len(named) >= 2 and len(set(named)) == len(named) and not any(len(c) > 20 for c in cells if c):
+        if "title" not in kinds:
+            free = [i for i, (k, c) in enumerate(zip(kinds, cells)) if k is None and c]
+            if free:
+                kinds[free[0]] = "title"
         return None, [(k, c) for k, c in zip(kinds, cells)]
     if table is not None and len(cells) >= 2:
         rec = Record("", "", [line.no])
         for (kind, head), cell in zip(table, line.cells):
+            if not cell:
+                continue
             if kind == "number":
                 rec.number = " ".join(cell)
             elif kind == "title":
                 rec.title = " ".join(cell)
-            elif kind:
+                if table_title := next((h for k, h in table if k == "title"), ""):
+                    rec.labels["title"] = table_title
+            elif kind in ("content", "deliverables", "funding", "duration", "contacts"):
                 rec.fields.setdefault(kind, []).extend(cell)
                 rec.labels[kind] = head
+            else:  # a column naming no topic field: kept under its header
+                key = "section:" + (head or f"第{table.index((kind, head)) + 1}列")
+                rec.fields.setdefault(key, []).extend(cell)
+                rec.labels[key] = head or key[8:]
+        if len(table) < len(line.cells):  # cells beyond the header's columns
+            for extra in line.cells[len(table):]:
+                if extra:
+                    rec.fields.setdefault("section:其他", []).extend(extra)
+                    rec.labels["section:其他"] = "其他"
         if rec.title:
-            if (tm := P.TOPIC.match(rec.title)) and tm.group(3):  # 【方向1】题目 in the title column
-                rec.number, rec.title = tm.group(1) + tm.group(2), tm.group(3).strip()
+            m = marker(rec.title)
+            if m is not None and m.word and m.rest:  # 【方向1】题目 in the title column
+                rec.number, rec.title = number_text(m.marker), m.rest.strip()
             records.append(rec)
             return None, table
     tm = P.TOPIC.match(first)
     if (tm and not tm.group(3)) or re.fullmatch(r"\d{1,3}", first):
         title = " ".join(line.cells[1]) if len(line.cells) > 1 else ""
         rec = Record(first.replace(" ", ""), title, [line.no])
+        for extra in line.cells[2:]:
+            if extra:
+                rec.fields.setdefault("section:其他", []).extend(extra)
+                rec.labels["section:其他"] = "其他"
         records.append(rec)
         return rec, None
-    lm = P.LABEL_CELL.match(first) if isinstance(first, str) else None
-    if lm and record is not None:
-        kind = P.label_kind(lm.group(1))
+    name = re.sub(r"\s+", "", first).rstrip("：:")
+    if record is not None and name and len(name) <= 12 and not re.search(r"[，。；,;]", name) and len(line.cells) >= 2:
+        kind = L.kind(name)  # a label cell of a record printed vertically: 研究需求 | …
+        kind = kind if kind in ("content", "deliverables", "funding", "duration", "contacts") else "section:" + name
         record.fields.setdefault(kind, []).extend(p for c in line.cells[1:] for p in c)
-        record.labels[kind] = lm.group(1)
+        record.labels[kind] = name
         record.lines.append(line.no)
         return record, None
+    line.used = False  # a row the importer could not read: reported as not placed
     return record, table
-
-
-_COLUMNS = {
-    "number": r"^(序号|编号|项目编号|指南编号)$",
-    "title": r"^(题目|名称|项目名称|课题名称|研究方向|方向名称|指南方向|选题|研究题目|课题|项目)$",
-    "content": r"(研究内容|研究需求|主要内容|研究目标|内容)",
-    "deliverables": r"(考核指标|预期成果|成果形式)",
-    "funding": r"(经费|资助|金额|额度|强度)",
-    "duration": r"(期限|周期|执行期)",
-    "contacts": r"(联系人|对接处室|联系方式|电话)",
-}
-
-
-def _column(cell: str) -> str | None:
-    cell = re.sub(r"\s+", "", cell)
-    if len(cell) > 16:
-        return None
-    for kind, pattern in _COLUMNS.items():
-        if re.search(pattern, cell):
-            return kind
-    return None
 
 
 def similar(a: str, b: str) -> float:

@@ -9,7 +9,8 @@ DTSTAMP and LAST-MODIFIED are the guide's `updated` date, never the clock.
 Every calendar carries the Asia/Shanghai VTIMEZONE: all times on the site are Beijing
 time, and it keeps a region calendar with no window yet a valid calendar (RFC 5545 wants
 at least one component). Subscribing to a region's calendar picks up its future windows.
-Each calendar is made by the process that writes it (see write.py).
+Each calendar is made by the process that writes it (see write.py). Without SITE_URL an event
+has no URL and names no page (a relative path is no address in a calendar).
 """
 
 from __future__ import annotations
@@ -83,9 +84,13 @@ def event(guide, links) -> Event:
     if window.text:
         lines.append(window.text.zh)
     lines.append(f"申报时间：{window.label()}（北京时间）")
-    lines.append(page or f"指南图谱页面：{guide.url}")
-    ev.add("description", "\n".join(lines))
+    if guide.source_url:
+        lines.append(f"官方通知：{guide.source_url}")
+    # The page's address only when absolute (SITE_URL): RFC 5545's URL is a URI, and a path
+    # relative to a site the calendar does not know is no address at all (generator/sitemap.py warns).
     if page:
+        lines.append(page)
         ev.add("url", page)
+    ev.add("description", "\n".join(lines))
     ev.add("categories", [guide.region.zh])
     return ev

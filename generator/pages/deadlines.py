@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
 
-from .. import export
+from .. import export, i18n
 from ..render import page_path
 from ..write import Output
 
@@ -28,13 +28,9 @@ class Month:
     month: int
     guides: list
 
-    @property
-    def name_en(self) -> str:
-        return _MONTHS[self.month - 1]
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+    def name(self, lang: str) -> str:
+        """The month as the edition writes it inside `deadlines.month`: 3 (zh), March (en, by Babel)."""
+        return i18n.month_name(self.month, lang)
 
 
 def year_url(year: int) -> str:

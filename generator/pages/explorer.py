@@ -22,8 +22,10 @@ from ..write import Output
 
 URL = "explorer/"
 INDEX_ROW_LIMIT = 800  # at about 1 kB of HTML a row (window data, English title), the index stays under 1 MB
-STATUSES = ("open", "forecasted", "closed", "custom")  # the status filter's options (export.STATUS values)
-# The funding filter's ranges in 万元: (value, low, high), high None for "and above".
+STATUSES = ("open", "forecasted", "closed", "past", "custom")  # the status filter's options (generator/status.py values)
+# The funding filter's ranges in 万元 over a topic's stated figure, a fixed amount or a ceiling
+# (不超过 50 万元 is "up to 50"): (value, low, high) for low < figure <= high; low 0 for "up to
+# high", high None for "over low". explorer.js reads the same bounds from the value.
 FUNDING_RANGES = (("0-10", 0, 10), ("10-20", 10, 20), ("20-50", 20, 50), ("50-", 50, None))
 
 
@@ -49,7 +51,7 @@ class Options:
 
     regions: list[RegionPage]
     years: list[int]
-    tracks: list[str]
+    tracks: list[tuple[str, str]]  # (value: the Chinese name, the same in both editions; label)
     tags: list
 
 
@@ -75,7 +77,9 @@ def options(site, pages: list[RegionPage], lang: str = i18n.DEFAULT) -> Options:
     return Options(
         regions=pages,
         years=sorted({t.guide.year for t in topics}, reverse=True),
-        tracks=sorted({i18n.name(t.track.name, lang) for t in topics}, key=pinyin_key if lang == "zh" else str.casefold),
+        # Values in Chinese in both editions, so a filtered view keeps its track across the language switch.
+        tracks=sorted({t.track.name.zh: i18n.name(t.track.name, lang) for t in topics}.items(),
+                      key=lambda v: pinyin_key(v[1]) if lang == "zh" else v[1].casefold()),
         tags=tags_in_pinyin_order([tag for tag in site.tags if site.topics_by_tag[tag.slug]]),
     )
 

@@ -89,8 +89,9 @@ def guide_meta(guide, lang: str = i18n.DEFAULT) -> dict:
 
 
 def _window_meta(guide) -> dict:
-    """The guide's window as search meta, so the search page can filter by status in the reader's time."""
+    """The guide's window as search meta, so the search page can filter by status in the reader's time;
+    for a call without one, its year (a past call once the year is over: generator/status.py)."""
     if guide.window is None:
-        return {}
+        return {"callyear": guide.year} if guide.kind == "call" else {}
     a = status.attrs(guide.window)
     return {"opens": a["data-opens"], "closes": a["data-closes"]}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from .. import i18n
 from ..groups import year_url
 from ..render import page_path
 from ..write import Output
@@ -25,31 +26,32 @@ def outputs(site, renderer):
 
 
 def overview(renderer, plan) -> str:
-    return renderer.render("plan.md.j2", plan.url, meta=plan_meta(plan), plan=plan, year_url=year_url(plan.guide.year))
+    return renderer.render("plan.md.j2", plan.url, meta=plan_meta(plan, lang=renderer.lang), plan=plan, year_url=year_url(plan.guide.year))
 
 
 def chapter_page(renderer, plan, chapter, previous, following) -> str:
-    return renderer.render("plan_chapter.md.j2", chapter.url, meta=plan_meta(plan, chapter), plan=plan,
+    return renderer.render("plan_chapter.md.j2", chapter.url, meta=plan_meta(plan, chapter, renderer.lang), plan=plan,
                            chapter=chapter, previous=previous, following=following)
 
 
 def annex_page(renderer, plan) -> str:
-    return renderer.render("plan_annex.md.j2", plan.annex.url, meta=plan_meta(plan), plan=plan,
+    return renderer.render("plan_annex.md.j2", plan.annex.url, meta=plan_meta(plan, lang=renderer.lang), plan=plan,
                            annex=plan.annex, previous=plan.chapters[-1])
 
 
-def plan_meta(plan, chapter=None) -> dict:
-    """Front matter for plan pages: facts the theme may show to search (page.meta.atlas).
+def plan_meta(plan, chapter=None, lang: str = i18n.DEFAULT) -> dict:
+    """Front matter for plan pages: facts the theme may show to search (page.meta.atlas), named in
+    the edition's language (as a topic's: pages/guides.py topic_meta).
     (The page title comes from the h1, as on every page: Renderer.render.)"""
     guide = plan.guide
     atlas = {
         "kind": "plan",
-        "region": guide.region.zh,
+        "region": i18n.name(guide.region, lang),
         "region_slug": guide.region.slug,
         "year": guide.year,
-        "guide": guide.name.zh,
+        "guide": i18n.name(guide.name, lang),
     }
     if chapter is not None:
-        atlas["chapter"] = chapter.heading.zh
-        atlas["tags"] = sorted({t.zh for s in chapter.walk() for t in s.tags})
+        atlas["chapter"] = i18n.name(chapter.heading, lang)
+        atlas["tags"] = sorted({i18n.name(t, lang) for s in chapter.walk() for t in s.tags})
     return {"atlas": atlas}

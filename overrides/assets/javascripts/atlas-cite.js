@@ -1,8 +1,9 @@
-/* Guide Atlas: the topic page's citation line, copied with one click.
+/* Guide Atlas: the citation line of topic, guide, plan and plan chapter pages, copied with one click.
  *
- * The line is in the page (generator/templates/_apply.md.j2) with the build date and, without
- * SITE_URL, the page's site path. This script puts in the page's full address and today's date
- * in Beijing ([data-atlas-url], [data-atlas-today]), shows the copy button and copies the line.
+ * The line is in the page (generator/templates/_apply.md.j2, cite_box) with the build date and,
+ * without SITE_URL, the page's site path. This script puts in the page's own full address (without
+ * query or fragment) and today's date in Beijing ([data-atlas-url], [data-atlas-today]), shows the
+ * copy button and copies the line as it reads, spaces collapsed.
  */
 (function () {
   "use strict";

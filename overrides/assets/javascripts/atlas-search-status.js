@@ -5,7 +5,8 @@
  * (data-opens / data-closes, from Pagefind meta written by overrides/partials/atlas-search-facts.html);
  * this one adds a status select to the search page, hides the results whose status (recomputed by
  * atlas-status.js, window.AtlasStatus) does not match, and keeps ?status= in the address. Results
- * without a window (plans, guides that state none, navigation pages) count as "not stated". It
+ * of calls without a window carry the call's year (data-atlas-year, from Pagefind meta "callyear"):
+ * past calls once that year is over; those of other pages (plans, navigation) count as "not stated". It
  * filters the results loaded so far; "more results" loads the next page, filtered the same way.
  */
 (function () {
@@ -14,7 +15,7 @@
   var Status = window.AtlasStatus;
   if (!root || !Status) return;
   var S = window.ATLAS_STRINGS || {};
-  var VALUES = ["open", "forecasted", "closed", "custom"];
+  var VALUES = ["open", "forecasted", "closed", "past", "custom"];
   var list = root.querySelector("[data-atlas-search-results]");
   var form = root.querySelector("form");
   if (!list || !form) return;
@@ -47,7 +48,7 @@
 
   function statusOf(li) {
     var w = li.hasAttribute("data-opens") ? Status.parse(li) : null;
-    return w ? Status.value(w, Status.now()) : "custom";
+    return w ? Status.value(w, Status.now()) : Status.noWindow(li.getAttribute("data-atlas-year"), Status.now());
   }
 
   function keepInAddress() {

@@ -22,8 +22,9 @@ const PAGE_SIZE = 20;
 
 const header = document.querySelector("[data-atlas-search=header]");
 // The edition's root (its search page and bundles) and the site's (the Chinese edition's root).
-const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
-const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), location.href);
+// (Against the document's base: the not-found page sets <base> to its own folder, overrides/404.html.)
+const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
+const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
 const toggle = document.getElementById("__search");
 const english = document.documentElement.lang !== "zh";
 
@@ -108,7 +109,8 @@ function facts(meta) {
 }
 
 /** A topic's or guide's application status now (atlas-status.js) and closing date, as grant
- * portals' result cards show them; topics and guides without a window say the source states none. */
+ * portals' result cards show them; without a window, a past call once its year is over (atlas-status.js),
+ * else that the source states none. */
 function statusLine(meta) {
   const Status = window.AtlasStatus;
   let value = null;
@@ -119,6 +121,8 @@ function statusLine(meta) {
       value = Status.value(w, Status.now());
       closes = meta.closes.slice(0, 10);
     }
+  } else if (meta.callyear && Status && Status.noWindow) {
+    value = Status.noWindow(meta.callyear, Status.now()); // a past call, or no window stated
   } else if (meta.kind === "topic" || meta.kind === "guide") {
     value = "custom";
   }
@@ -139,7 +143,8 @@ function resultItem(data) {
     el("p", { class: "atlas-search-result__excerpt" }, highlighted(data.excerpt)),
   );
   // The page's application window, for the status filter (atlas-search-status.js, issue 16).
-  const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes } : {};
+  const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes }
+    : data.meta.callyear ? { "data-atlas-year": data.meta.callyear } : {};
   return el("li", { class: "md-search-result__item", "data-kind": data.meta.kind || "page",
     ...(data.partial ? { "data-partial": "" } : {}), ...windowData },
     el("a", { href: data.url, class: "md-search-result__link" }, article));

@@ -3,13 +3,14 @@
  * Pages carry each application window as data (generator/status.py): an element with data-opens and
  * data-closes (ISO 8601, +08:00). The build-time status is in the page as the no-script fallback,
  * labelled with its "as of" date (.atlas-asof). This script recomputes, for the current time:
- *   - [data-atlas-status] elements: data-status (forecasted, open, closed) and their word;
+ *   - [data-atlas-status] elements: data-status (forecasted, open, closed) and their word; a call
+ *     without a window carries its year (data-atlas-year) instead: "past" once that year is over in
+ *     Beijing, else "custom" (generator/status.py, export.past_call: the same rule);
  *   - [data-atlas-days] elements: the days left (or until opening);
  *   - .atlas-asof labels: say the status is live;
  *   - the home page's lists ([data-atlas-windows]): moves each item into closing / open / upcoming /
  *     recent, shows at most data-cap per list, and says so when nothing is open.
- * Other scripts reuse it through window.AtlasStatus (value, daysLeft, today, refresh).
- * Words come from window.ATLAS_STRINGS (generator/i18n.py, keys js.status.* and js.days.*).
+ * Other scripts reuse it through window.AtlasStatus (value, noWindow, daysLeft, today, refresh).
  */
 (function () {
   "use strict";
@@ -21,6 +22,8 @@
   // Keys as in generator/i18n.py ("js.status.open"); atlas-strings.js holds them without "js.".
   function word(key, values) {
     var text = S[key.replace(/^js\./, "")] || "";
+    // A plural message is the list of its forms; ATLAS_PLURAL (atlas-strings.js) picks one for n.
+    if (Array.isArray(text)) text = text[window.ATLAS_PLURAL ? window.ATLAS_PLURAL((values || {}).n) : 0] || text[0];
     Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     return text;
   }
@@ -41,6 +44,12 @@
     if (ms < w.opens) return "forecasted";
     if (ms > w.closes) return "closed";
     return "open";
+  }
+
+  // The status of a call whose source gives no window, from its year (a number or text).
+  function noWindow(year, ms) {
+    var y = parseInt(year, 10);
+    return y && y < new Date(ms + BEIJING).getUTCFullYear() ? "past" : "custom";
   }
 
   function daysLeft(w, ms) { return beijingDay(w.closes) - beijingDay(ms); }
@@ -103,8 +112,10 @@
     ms = ms === undefined ? now() : ms;
     root.querySelectorAll("[data-atlas-status]").forEach(function (el) {
       var w = windowOf(el);
-      if (!w) return;
-      var v = value(w, ms);
+      var v;
+      if (w) v = value(w, ms);
+      else if (el.hasAttribute("data-atlas-year")) v = noWindow(el.getAttribute("data-atlas-year"), ms);
+      else return;
       el.setAttribute("data-status", v);
       el.textContent = word("js.status." + v);
     });
@@ -121,7 +132,7 @@
   }
 
   window.AtlasStatus = {
-    value: value, daysLeft: daysLeft, listOf: listOf, parse: parse, refresh: refresh, word: word,
+    value: value, noWindow: noWindow, daysLeft: daysLeft, listOf: listOf, parse: parse, refresh: refresh, word: word,
     today: function () { return beijingDay(now()); }, now: now
   };
 

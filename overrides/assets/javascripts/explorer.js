@@ -3,10 +3,12 @@
  * The page is complete without this script. It shows the filter form, hides rows that do not
  * match, sorts by a clicked column, and keeps the state in the URL query
  * (?region=&year=&track=&tag=&status=&funding=&q=&sort=&order=) so a view can be shared.
- * The title filter keeps rows whose Chinese or English title holds every word typed (any case).
+ * The title filter keeps rows whose Chinese or English title holds every word typed (any case): a
+ * word with Chinese characters as a string anywhere, any other as a whole word ("AI" is not in "rail").
  * The status filter uses the reader's current Beijing time (atlas-status.js, window.AtlasStatus)
  * over each row's window (data-opens, data-closes); rows without one are "custom" (not stated).
- * The funding filter takes ranges in 万元 ("10-20": 10 ≤ amount < 20, "50-": 50 and above, "none").
+ * The funding filter takes ranges in 万元 over the stated figure, an amount or a ceiling ("10-20":
+ * over 10 and up to 20, "0-10": up to 10, "50-": over 50, "none"), so 不超过 50 万元 is "up to 50".
  * Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys). A page holds the rows of
  * one region or of all (form[data-scope]); choosing a region the page does not hold opens that
  * region's page with the same query. Only relative URLs are used, so any sub-path works.
@@ -62,24 +64,38 @@
 
   function say(key, values) {
     var text = S[key] || "";
+    // A plural message is the list of its forms; ATLAS_PLURAL (atlas-strings.js) picks one for n.
+    if (Array.isArray(text)) text = text[window.ATLAS_PLURAL ? window.ATLAS_PLURAL(values.n) : 0] || text[0];
     Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     return text;
   }
 
   function titleCell(row) { return row.querySelector(".atlas-col-title") || row.cells[0]; }
 
-  // Lower-cased Chinese and English titles of a row, worked out once.
+  // Lower-cased Chinese and English titles of a row, worked out once (the cell shows the edition's;
+  // data-title-en and, on the English edition, data-title-zh hold the other).
   function titleText(row) {
     if (row.atlasTitle === undefined) {
-      row.atlasTitle = (titleCell(row).textContent + " " + (row.getAttribute("data-title-en") || "")).toLowerCase();
+      row.atlasTitle = (titleCell(row).textContent + " " + (row.getAttribute("data-title-en") || "") + " " +
+                        (row.getAttribute("data-title-zh") || "")).toLowerCase();
     }
     return row.atlasTitle;
   }
 
   function statusOf(row) {
-    if (!row.hasAttribute("data-opens") || !Status) return "custom";
-    var w = Status.parse(row);
-    return w ? Status.value(w, now) : "custom";
+    if (!Status) return "custom";
+    var w = row.hasAttribute("data-opens") ? Status.parse(row) : null;
+    return w ? Status.value(w, now) : Status.noWindow(row.getAttribute("data-year"), now);
+  }
+
+  // A word typed: Chinese (any Han character) matches as a string; anything else as a whole word,
+  // bounded by what is not a Latin letter or a digit (so "AI" is found in "AI赋能", not in "rail").
+  var HAN = /\p{Script=Han}/u;
+  function wordMatcher(word) {
+    if (HAN.test(word)) return function (text) { return text.indexOf(word) >= 0; };
+    var escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    var re = new RegExp("(^|[^\\p{Script=Latin}\\p{N}])" + escaped + "(?![\\p{Script=Latin}\\p{N}])", "u");
+    return function (text) { return re.test(text); };
   }
 
   function fundingMatches(row, wanted) {
@@ -90,7 +106,7 @@
     var amount = parseFloat(raw);
     var parts = wanted.split("-");
     var low = parseFloat(parts[0]), high = parts[1] === "" ? Infinity : parseFloat(parts[1]);
-    return amount >= low && amount < high;
+    return (low === 0 ? amount >= 0 : amount > low) && amount <= high;
   }
 
   function matches(row, state) {
@@ -100,11 +116,10 @@
     if (state.tag && (" " + row.getAttribute("data-tags") + " ").indexOf(" " + state.tag + " ") < 0) return false;
     if (state.status && statusOf(row) !== state.status) return false;
     if (state.funding && !fundingMatches(row, state.funding)) return false;
-    if (state.q) {
+    if (state.matchers) {
       var text = titleText(row);
-      var words = state.q.toLowerCase().split(/\s+/);
-      for (var i = 0; i < words.length; i += 1) {
-        if (words[i] && text.indexOf(words[i]) < 0) return false;
+      for (var i = 0; i < state.matchers.length; i += 1) {
+        if (!state.matchers[i](text)) return false;
       }
     }
     return true;
@@ -113,6 +128,7 @@
   function apply() {
     var state = {};
     FILTERS.forEach(function (name) { state[name] = form.elements[name].value.trim(); });
+    state.matchers = state.q ? state.q.toLowerCase().split(/\s+/).filter(Boolean).map(wordMatcher) : null;
     var shown = 0;
     rows.forEach(function (row) {
       var ok = matches(row, state);
@@ -121,8 +137,8 @@
     });
     if (count) {
       count.textContent = shown === rows.length
-        ? say("explorer_all", { total: rows.length })
-        : say("explorer_shown", { shown: shown, total: rows.length });
+        ? say("explorer_all", { n: rows.length })
+        : say("explorer_shown", { shown: shown, n: rows.length });
     }
     if (empty) empty.hidden = shown > 0 || rows.length === 0;
     window.history.replaceState(null, "", window.location.pathname + query() + window.location.hash);
