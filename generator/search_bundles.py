@@ -57,6 +57,7 @@ class Guide:
     name: str
     opens: str = ""
     closes: str = ""
+    callyear: str = ""  # a call without a window: its year (a past call once it is over)
 
     def open_or_coming(self, now: dt.datetime) -> bool:
         return bool(self.closes) and dt.datetime.fromisoformat(self.closes) >= now
@@ -102,7 +103,7 @@ def read_guides(root: Path, pages: list[str]) -> dict[str, Guide]:
         a = {k: html.unescape(v) for k, v in _ATTR.findall(mark[1])}
         folder = rel.removesuffix("index.html")
         guides[folder] = Guide(folder, int(a["year"]), a["region"], a.get("region-name", ""), a.get("title", ""),
-                               a.get("name", ""), a.get("opens", ""), a.get("closes", ""))
+                               a.get("name", ""), a.get("opens", ""), a.get("closes", ""), a.get("callyear", ""))
     return guides
 
 
@@ -146,7 +147,8 @@ def title_page(guide: Guide, lang: str) -> str:
     """The record a guide has in the titles bundle: its title, and the facts results show and filter by."""
     e = html.escape
     window = (f'<span data-pagefind-meta="opens">{e(guide.opens)}</span>'
-              f'<span data-pagefind-meta="closes">{e(guide.closes)}</span>') if guide.closes else ""
+              f'<span data-pagefind-meta="closes">{e(guide.closes)}</span>') if guide.closes else (
+        f'<span data-pagefind-meta="callyear">{e(guide.callyear)}</span>' if guide.callyear else "")
     return (f'<!doctype html><html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(guide.title)}</title></head>'
             f'<body><article data-pagefind-body><h1>{e(guide.title)}</h1>'
             f'<div data-pagefind-ignore><span data-pagefind-meta="region" data-pagefind-filter="region">{e(guide.region_name)}</span>'
