@@ -16,7 +16,7 @@ FLOOR = {
     "anhui-2023-docx-table": 30,
     "changzhou-kexie-2024-txt": 0,
     "dalian-2024-docx-numbering": 27,
-    "foshan-2024-html-table": 0,
+    "foshan-2024-html-table": 31,
     "jiangsu-jiebang-2019-xlsx": 22,
     "joint-fund-2024-txt": 0,
     "keti-md-table": 19,

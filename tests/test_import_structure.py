@@ -1,0 +1,18 @@
+"""The importer on structures the seed guides lack: windows written close-first, title-only topic lists."""
+
+from __future__ import annotations
+
+from generator.importer import fields as F
+
+
+def test_window_dates_are_assigned_by_their_words_not_their_order():
+    win, review = F.window("项目受理截止时间为2025年6月15日12:00，受理开始时间为2025年5月20日8:30。")
+    assert (win["opens"], win["closes"]) == ("2025-05-20 08:30", "2025-06-15 12:00")
+    assert "截止早于开始，请核对" not in review
+    win, _ = F.window("自2025年5月20日起至2025年6月15日止")
+    assert (win["opens"], win["closes"]) == ("2025-05-20", "2025-06-15")
+    win, _ = F.window("于2025年6月15日前完成网上填报，系统于2025年5月20日开放")
+    assert (win["opens"], win["closes"]) == ("2025-05-20", "2025-06-15")
+    win, review = F.window("2025年6月15日—2025年5月20日")  # no words: by order, and flagged
+    assert (win["opens"], win["closes"]) == ("2025-06-15", "2025-05-20")
+    assert "截止早于开始，请核对" in review
