@@ -16,3 +16,15 @@ def test_window_dates_are_assigned_by_their_words_not_their_order():
     win, review = F.window("2025年6月15日—2025年5月20日")  # no words: by order, and flagged
     assert (win["opens"], win["closes"]) == ("2025-06-15", "2025-05-20")
     assert "截止早于开始，请核对" in review
+
+
+def test_markdown_paragraphs_apart_are_never_joined_but_a_soft_break_still_is(tmp_path):
+    from generator.importer.clean import clean_document
+    from generator.importer.read import read
+
+    src = tmp_path / "guide.md"
+    src.write_text("# 2025年某市科技计划项目申报指南\n\n2.1 智能传感器研发\n\n拟支持数量：1项\n\n"
+                   "财政经费：每项不超过300万元\n\n具体要求：\n\n项目申报单位应当具有\n独立法人资格。\n", encoding="utf-8")
+    texts = [l.text for l in clean_document(read([src]))]
+    assert texts[-5:] == ["2.1 智能传感器研发", "拟支持数量：1项", "财政经费：每项不超过300万元", "具体要求：",
+                          "项目申报单位应当具有独立法人资格。"]
