@@ -28,3 +28,31 @@ def test_markdown_paragraphs_apart_are_never_joined_but_a_soft_break_still_is(tm
     texts = [l.text for l in clean_document(read([src]))]
     assert texts[-5:] == ["2.1 智能传感器研发", "拟支持数量：1项", "财政经费：每项不超过300万元", "具体要求：",
                           "项目申报单位应当具有独立法人资格。"]
+
+
+TITLES_ONLY = """2025年宜昌市社会科学界联合会应用研究课题指南
+一、申报要求
+1．申报人须具有中级以上职称。
+2．每人限报1项。
+二、课题方向
+（一）城市治理
+1．超大城市基层治理数字化转型研究
+2．老旧小区更新中的多元协同机制研究
+（二）乡村振兴
+3．县域富民产业培育路径研究
+三、联系方式
+联系人：赵六，电话：0571-87001234
+"""
+
+
+def test_title_only_numbered_items_are_topics_and_the_numbered_level_above_them_tracks():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    guide = convert(TITLES_ONLY, CONTENT, today="2026-12-01").guide
+    topics = [(t["number"], t["title"]) for tr in guide["tracks"] for t in tr["topics"]]
+    assert topics == [("1", "超大城市基层治理数字化转型研究"), ("2", "老旧小区更新中的多元协同机制研究"),
+                      ("3", "县域富民产业培育路径研究")]
+    names = [tr.get("name") for tr in guide["tracks"]] + [th.get("name") for th in guide.get("themes", [])]
+    assert "城市治理" in str(names) and "乡村振兴" in str(names)
+    assert not any("申报人须" in t["title"] for tr in guide["tracks"] for t in tr["topics"])
