@@ -56,3 +56,24 @@ def test_title_only_numbered_items_are_topics_and_the_numbered_level_above_them_
     names = [tr.get("name") for tr in guide["tracks"]] + [th.get("name") for th in guide.get("themes", [])]
     assert "城市治理" in str(names) and "乡村振兴" in str(names)
     assert not any("申报人须" in t["title"] for tr in guide["tracks"] for t in tr["topics"])
+
+
+def test_track_word_headings_above_a_table_of_topics_stay_tracks(tmp_path):
+    from conftest import CONTENT
+    from generator.importer import convert_document
+    from generator.importer.clean import clean_document
+    from generator.importer.outline import outline
+    from generator.importer.read import read
+
+    src = tmp_path / "guide.md"
+    src.write_text("# 2025年宜昌市软科学研究项目申报指南\n\n为推进创新驱动发展，特发布本指南。\n\n## 研究方向\n\n"
+                   "**专题一、产业发展**\n\n**专题二、人才政策**\n\n"
+                   "| 序号 | 类别 | 题目 | 研究内容 | 资助额度（万元） |\n|---|---|---|---|---|\n"
+                   "| 1 | 专题一、产业发展 | 宜昌市绿色化工产业转型研究 | 分析现状，提出对策。 | 5 |\n"
+                   "| 2 | 专题二、人才政策 | 宜昌市青年人才引留机制研究 | 梳理政策，提出建议。 | 3 |\n", encoding="utf-8")
+    lines = clean_document(read([src]))
+    roles = {l.text: it.role for l, it in zip(lines, outline(lines)) if it}
+    assert roles["专题一、产业发展"] != "topic" and roles["专题二、人才政策"] != "topic"
+    guide = convert_document(read([src]), CONTENT, today="2026-12-01").guide
+    titles = [t["title"] for tr in guide["tracks"] for t in tr["topics"]]
+    assert titles == ["宜昌市绿色化工产业转型研究", "宜昌市青年人才引留机制研究"]

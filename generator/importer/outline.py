@@ -245,7 +245,8 @@ def _roles(roots: list[Item], lines) -> None:
                 topic_styles.discard(style)
                 changed = True
     titled = set()
-    if not topic_styles:  # no level owns field labels: a list of titles under a heading holds the topics
+    if not topic_styles and not any(it.rows >= 2 for it in everything):
+        # no level owns field labels nor a table of topics: a list of titles under a heading holds the topics
         titled = {it.style for it in everything if _titles_under_heading(it, lines)}
         topic_styles |= {st for st in titled
                          if not any(d.style in titled and d.style != st for it in by_style[st] for d in _walk(it.children))}
@@ -299,7 +300,8 @@ def _titles_under_heading(it: Item, lines) -> bool:
     """A numbered item in a group of title-like siblings (short, not a sentence) under a heading that is
     not the requirements: a title-only topic list (一、重点课题 / 1．题目 …), when no level owns labels."""
     parent = it.parent
-    if it.mark.number is None or parent is None or _requirements(parent, lines) or it.role == "label":
+    if it.mark.number is None or parent is None or _requirements(parent, lines) or it.role == "label" \
+            or it.mark.word in TRACK_WORDS:  # 专题一、… names a track, never a topic
         return False
     group = [s for s in parent.children if s.style == it.style]
     short = sum(1 for s in group if not _sentence(lines[s.index].text) and len(s.mark.rest) <= 40
