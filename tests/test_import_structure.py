@@ -77,3 +77,18 @@ def test_track_word_headings_above_a_table_of_topics_stay_tracks(tmp_path):
     guide = convert_document(read([src]), CONTENT, today="2026-12-01").guide
     titles = [t["title"] for tr in guide["tracks"] for t in tr["topics"]]
     assert titles == ["宜昌市绿色化工产业转型研究", "宜昌市青年人才引留机制研究"]
+
+
+def test_a_window_called_application_receipt_time_is_read():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("三、联系方式", "三、受理安排\n申请接收时间为2025年4月1日至4月30日17时。\n四、联系方式")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01", "2025-04-30 17:00")
+
+
+def test_a_total_with_the_amount_per_project_beside_it_gives_the_per_project_amount():
+    value, review = F.funding("共安排经费900万元（每项不超过300万元）", labelled=True)
+    assert (value["amount"], value["kind"]) == (300, "ceiling")
+    assert F.funding("每项资助不超过20万元，总额100万元", labelled=True)[0]["amount"] == 20

@@ -19,7 +19,7 @@ from . import patterns as P
 from .clean import Line
 from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
-WINDOW_WORDS = re.compile(r"申报时间|受理时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
+WINDOW_WORDS = re.compile(r"申报时间|受理时间|接收时间|申请时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
 GENERIC_PHONE_LABELS = ("联系电话", "电话", "咨询电话", "联系方式")
 _FUNDING_SENTENCE = re.compile(r"(每项|每个|资助|经费|支持强度|资助额度|财政)[^。]{0,20}\d[^。]{0,6}万元")
 _DURATION_SENTENCE = re.compile(r"(执行期|实施期|研究期|项目期|周期|期限)[^。]{0,8}(\d+|[一二两三四五六])\s*(个月|年)")

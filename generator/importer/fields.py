@@ -17,6 +17,7 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-—~～至到]\s*(\d+(?:\.\d+)?)\s
 _CEILING = re.compile(r"不超过|不高于|不大于|不多于|最高|最多|上限|以内|以下|之内|封顶|非定额|原则上不超|[≤≦⩽<＜]|up to", re.I)
 _TOTAL = re.compile(r"总经费|总额|共安排|合计|总计|共计|总资助|总投入|累计|总预算")
 _FIXED = re.compile(r"定额|每项|每个|每家|支持经费|资助经费")
+_PER_ITEM = re.compile(r"(?:每项|每个|每家|单项|单个)(?:项目|课题|单位)?[^，。；、\d]{0,6}$")
 _MONTHS = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(个月|年半|年)")
 _RANGE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:到|至|—|－|–|-|~|～)+\s*"
                     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
@@ -64,20 +65,25 @@ def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, lis
     if not m:
         return None, []
     clause = text if labelled else _clause(text, m.start())
+    said = clause  # the words that say what kind of amount it is
+    per = [a for a in _AMOUNT.finditer(text) if _PER_ITEM.search(text[max(0, a.start() - 12):a.start()])]
+    if per and per[0].start() > m.start() and not _PER_ITEM.search(text[max(0, m.start() - 12):m.start()]):
+        m = per[0]  # 共安排900万元（每项不超过300万元）: the amount per project, not the total
+        said = _clause(text.replace("（", "，").replace("）", "，"), m.start())
     amount = number(m.group(1))
     unit = m.group(3)
     if unit == "元":
         amount = number(str(float(m.group(1)) / 10000))
     elif unit == "亿元":
         amount = number(str(float(m.group(1)) * 10000))
-    ceiling = _CEILING.search(clause)
+    ceiling = _CEILING.search(said)
     kind = "ceiling" if ceiling else "fixed"
     if m.group(2):
         review.append(f"经费是一个范围（{m.group(0)}），amount 记为下限")
-    if _TOTAL.search(clause):
+    if _TOTAL.search(said):
         kind = "ceiling"
         review.append("原文写的是总额，不是每项的金额；已记为上限（ceiling），请核对")
-    elif not ceiling and not _FIXED.search(clause):
+    elif not ceiling and not _FIXED.search(said):
         review.append("经费是定额还是上限，原文未明说")
     if len(_AMOUNT.findall(clause)) > 1:
         review.append("这句话里有不止一个金额")
