@@ -8,6 +8,7 @@ file names with quotes, backticks, `$` and spaces as data, never as shell.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -372,7 +373,7 @@ def test_make_import_several_files_each_must_exist(tmp_path):
     (tmp_path / "notice.txt").write_text("通知", encoding="utf-8")
     done = _make_import(content, f"{tmp_path / 'notice.txt'} {tmp_path / 'attachment.docx'}", tmp_path)
     assert done.returncode != 0
-    lines = [l for l in done.stderr.strip().splitlines() if not l.startswith("make: ***")]  # make's own line
+    lines = [l for l in done.stderr.strip().splitlines() if not re.match(r"make(\[\d+\])?: \*\*\*", l)]  # make's own
     assert len(lines) == 1 and "attachment.docx" in lines[0] and "does not exist" in lines[0], done.stderr
     assert lines[0].endswith("nothing was written")
 
@@ -503,3 +504,19 @@ def test_html_whitespace_and_line_breaks_as_a_browser_shows_them(tmp_path):
         第二行
           table 1×1
             | 1.甲； / 2.乙。""")
+
+
+def test_html_article_inside_a_layout_table(tmp_path):
+    """A page laid out with a table (`<table><tr><td><div class=article>`) and Word's paragraphs pasted in
+    (class=MsoNormal, <o:p>): the article is read as the body, its own data table stays a table."""
+    page = ("<html><body><div class='nav'><a href='/'>首页</a></div><table width='100%'><tr><td class='bt_content'>"
+            "<div class='article'><p class=MsoNormal><span style='font-family:仿宋_GB2312'>2025年宜昌市软科学研究项目"
+            "申报指南</span><o:p></o:p></p><p class=MsoNormal>一、研究方向<o:p></o:p></p>"
+            "<p class=MsoNormal>为做好2025年宜昌市软科学研究项目申报工作，现将有关事项通知如下，请各单位认真组织申报，"
+            "确保申报材料真实准确，申报单位应为在宜昌市注册的独立法人单位。<o:p></o:p></p>"
+            "<table><tr><th>序号</th><th>题目</th></tr><tr><td>1</td><td>甲课题</td></tr></table>"
+            "</div></td></tr></table></body></html>")
+    (tmp_path / "指南.html").write_text(page, encoding="utf-8")
+    dump = read([tmp_path / "指南.html"]).dump()
+    assert "  paragraph 2025年宜昌市软科学研究项目申报指南\n" in dump and "  paragraph 一、研究方向\n" in dump
+    assert "table 2×2" in dump and "[furniture] 2025年" not in dump

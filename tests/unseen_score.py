@@ -149,7 +149,7 @@ def dropped(imported) -> list[str]:
     for n in sorted(imported.body_lines):
         if n in reported or not 0 < n <= len(src):
             continue
-        for piece in re.split(r"\t|<p>|\|", src[n - 1]):
+        for piece in re.split(r"\t|<p>|\||\s/\s", src[n - 1]):  # cells, and a cell's paragraphs (<p>; " / " in Document.source_text)
             piece = _MARKER.sub("", re.sub(r"\s+", "", piece))
             if L.column(piece):
                 continue

@@ -22,7 +22,7 @@ from . import fields as F
 from . import patterns as P
 from .clean import Line, clean_document, from_text
 from .document import Document
-from .read import ImportFailure, extract, read
+from .read import ImportFailure, extract, flatten, read
 from .segment import segment
 from .write import Writes, dump
 
@@ -228,9 +228,12 @@ def _body_lines(doc: Document, text: str) -> set[int]:
 def import_guide(source: Path | list[Path], content: Path, *, region: str = "", year: str = "", output: Path | None = None,
                  url: str = "", ocr: bool = False, today: str | None = None) -> Imported:
     """Read `source`, make the draft, and write it (and the raw text, and a new region) under `content`."""
-    # TODO(lead): read(...) now returns a Document; feeding it to convert_document directly (instead of the
-    # flattened text through clean.from_text) loses merged contact cells in tests/fixtures/unseen/anhui-2023-docx-table
-    extracted = extract(source if isinstance(source, list) else [source], ocr=ocr)  # imp-read: several files
+    # Every format but PDF goes on as the Document it was read into (cells, spans and paragraph boundaries as
+    # the reader found them; TEAM.md's seam). A PDF still goes through its printed lines (read.flatten): the
+    # clean step finds running heads and page breaks there, and reads the PDF Document less well so far.
+    extracted = read(source if isinstance(source, list) else [source], ocr=ocr)
+    if any(part.fmt in ("pdf", "ocr") for part in extracted.parts):
+        extracted = flatten(extracted)
     guide_id = ""
     if output is not None:
         guide_id = output.stem

@@ -190,7 +190,14 @@ def _grid(node: Node) -> list[list[list[str]]]:
                 for dc in range(c.col_span):
                     if c.row + dr < len(grid) and c.col + dc < width and grid[c.row + dr][c.col + dc] is None:
                         grid[c.row + dr][c.col + dc] = c.paragraphs if (dr, dc) == (0, 0) else list(c.paragraphs)
-    return [[g if g is not None else [] for g in row] for row in grid]
+    out = [[g if g is not None else [] for g in row] for row in grid]
+    for r in node.rows:  # a cell across the whole width (a group heading, a note) is one cell, not one per column
+        for c in r:
+            if width > 1 and c.col == 0 and c.col_span >= width:
+                for dr in range(c.row_span):
+                    if c.row + dr < len(out):
+                        out[c.row + dr] = [c.paragraphs if dr == 0 else list(c.paragraphs)]
+    return out
 
 
 def clean_document(doc: Document) -> list[Line]:

@@ -107,9 +107,29 @@ def _unquoted(title: str) -> str:
     return m.group(1) if m else title
 
 
+def _home_attachment_records(struct: Structure) -> None:
+    """When the topics are only in an attachment's tables (the notice has none), each table's rows belong to
+    the heading printed above that table (（一）主题项目 / table / （二）战略研究产品 / table): the heading holds
+    them and becomes their track. segment leaves an attachment's records without a heading, for joining
+    them to a main text's topics; with no such topics, the heading is all there is to go by."""
+    if struct.root.all_topics() or not struct.annex_lines:
+        return
+    start = struct.annex_lines[0].no
+    heads = sorted((n for n in struct.root.walk() if n.line is not None and n.line.no >= start),
+                   key=lambda n: n.line.no)
+    for rec in struct.records:
+        if rec.node is not None or not rec.lines:
+            continue
+        above = [n for n in heads if n.line.no < rec.lines[0]]
+        if above:
+            rec.node = above[-1]
+            above[-1].records.append(rec)
+
+
 def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None:
     """Fill `guide` (already holding id, region, year …) with the call's structure."""
     root = struct.root
+    _home_attachment_records(struct)
     track_nodes: list[Node] = []
     section_nodes: list[Node] = []
     for node in root.children:
@@ -512,6 +532,7 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
     taken: set[int] = set()
     had_topics = bool(topics)
     for rec in records:
+        rec.number = record_number(rec.number)
         best, best_score = None, 0.0
         for i, (t, entry, _) in enumerate(topics):
             if i in taken:
@@ -547,6 +568,12 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
                 f"附件表格中本项目题目作“{rec.title}”，与正文题目“{entry['title']}”不同。本站以正文题目为准。")
             draft.note(path + ("title",), f"附件题目与正文不同：“{rec.title}”")
         _fill_from_record(rec, entry, t, draft, path)
+
+
+def record_number(cell: str) -> str:
+    """A number column's cell as the topic's number: `1.` `2、` `3．` → 1, 2, 3 (the separator after a number is
+    punctuation, not part of it, as with a numbered paragraph); `1.1`, `（3）`, `课题二` are kept as written."""
+    return re.sub(r"(?<=[\d一二三四五六七八九十])\s*[.．、:：]$", "", cell.strip())
 
 
 def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, path: tuple) -> None:

@@ -160,7 +160,7 @@ class _Walker:
             self.flush()
         saved = self.layer
         self.layer = inner
-        if tag == "table":
+        if tag == "table" and not _layout(el, self.article):
             self.table(el)
         else:
             pushed = self.open(tag)
@@ -220,6 +220,16 @@ class _Walker:
                 rows.append(row)
         if rows:
             self.part.nodes.append(Node(TABLE, rows=rows, layer=self.layer))
+
+
+def _layout(table, article) -> bool:
+    """A table used for page layout, not data: it holds the article (`<table><tr><td><div class=article>`), or
+    each of its rows is one cell holding paragraphs. Its cells are walked as the page's blocks."""
+    if article is not None and any(a is article for a in table.iter()):
+        return True
+    rows = [tr for tr, _ in _rows(table)]
+    return bool(rows) and all(len([td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]) <= 1
+                              for tr in rows) and any(e is not table for e in table.iter("p", "div", "table", "h1", "h2", "h3"))
 
 
 def _span(value) -> int:
