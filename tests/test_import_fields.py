@@ -150,3 +150,10 @@ def test_attachment_tables_under_their_headings_are_tracks():
         ("重点课题", 24, ["1", "2"]), ("一般课题", 12, ["1"])]
     assert [x["funding"]["kind"] for x in tracks[0]["topics"]] == ["ceiling", "ceiling"]
     assert tracks[1]["topics"][0]["funding"] == {"amount": 5, "kind": "fixed", "text": "5"}
+
+
+def test_notice_title_without_its_banner_and_wrapper():
+    from generator.importer.draft import title_of_text
+    assert title_of_text("宜昌市科学技术局文件关于发布2025年宜昌市软科学研究项目申报指南的通知")[0] == \
+        "2025年宜昌市软科学研究项目申报指南"
+    assert title_of_text("关于印发《2025年度宜昌市软科学研究项目申报指南》的通知")[0] == "2025年度宜昌市软科学研究项目申报指南"
