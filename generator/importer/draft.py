@@ -608,6 +608,10 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
                 draft.came_from(path + (kind,), rec.lines)
                 if review:
                     draft.note(path + (kind,), "；".join(review))
+            elif text.strip():  # not readable as this field: kept as written under its own header, never lost
+                label = rec.labels.get(kind) or kind
+                rec.fields["section:" + label] = rec.fields.pop(kind)
+                rec.labels["section:" + label] = label
     if any(k.startswith("section:") for k in rec.fields) and "sections" not in entry:
         _labelled_sections(entry, rec.fields, rec.labels, {k: rec.lines for k in rec.fields}, draft, path)
     if "contacts" in rec.fields and "contacts" not in entry:

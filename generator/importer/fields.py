@@ -52,8 +52,8 @@ def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, lis
     m = _AMOUNT.search(text)
     if not m and labelled:
         bare = re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[-—~～至到]\s*(\d+(?:\.\d+)?))?(?![\d.]*\s*(?:%|％|年|个月|月|日|项|个|人|号))", text)
-        if not bare or re.search(r"[\u4e00-\u9fff]{9,}", text):
-            return None, []
+        if not bare or re.search(r"[\u4e00-\u9fff]{9,}", text) or _PHONE.search(text) and len(re.sub(r"\D", "", text)) >= 7:
+            return None, []  # a sentence, or a phone number (a cell from the column beside), is no amount
         if not unit:
             review.append(f"“{text.strip()}”没写单位，按万元读，请核对")
         text_u = text[:bare.end()] + (unit or "万元") + text[bare.end():]
