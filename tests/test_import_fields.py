@@ -162,3 +162,9 @@ def test_notice_title_without_its_banner_and_wrapper():
 def test_a_phone_number_is_no_amount():
     assert F.funding("19365352347", True, "万元")[0] is None
     assert F.funding("027-80688259", True)[0] is None
+
+
+def test_a_cells_list_items_lose_every_marker_form():
+    from generator.importer.draft import _record_blocks
+    assert _record_blocks(["研究以下内容：", "1.1 分析现状。", "（2）提出建议。", "③形成报告。", "2024年完成。"]) == [
+        "研究以下内容：", {"list": ["分析现状。", "提出建议。", "形成报告。"]}, "2024年完成。"]

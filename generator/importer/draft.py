@@ -17,6 +17,7 @@ from . import fields as F
 from . import labels as L
 from . import patterns as P
 from .clean import Line
+from .outline import marker
 from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
 WINDOW_WORDS = re.compile(r"申报时间|受理时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
@@ -502,11 +503,17 @@ def _labelled_sections(entry: dict, fields: dict, labels: dict, label_lines: dic
     entry["sections"] = sections
 
 
+_ITEM_STYLES = ("1.", "1 ", "（1）", "1）", "①", "1.1", "1.1.1", "1.1.1.1")
+
+
 def _record_blocks(paragraphs: list[str]) -> list:
+    """A cell's paragraphs as blocks: a paragraph opening with a list marker of any form the outline knows
+    (1. / （1） / 1） / ① / 1.1 / 1.1.1) is a list item without its marker (the site numbers lists)."""
     parts = []
     for p in paragraphs:
-        m = P.ITEM.match(p)
-        parts.append(Part("item", m.group(2), []) if m else Part("para", p, []))
+        m = marker(p)
+        parts.append(Part("item", m.rest, []) if m is not None and m.style in _ITEM_STYLES and m.rest
+                     else Part("para", p, []))
     return blocks(parts)
 
 
