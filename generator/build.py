@@ -25,7 +25,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import edition, i18n, sitemap, stamp
+from . import edition, i18n, search_bundles, sitemap, stamp
 
 from .errors import ContentErrors
 from .model import Site, build_site
@@ -41,8 +41,14 @@ BEIJING = dt.timezone(dt.timedelta(hours=8))
 # heading permalinks (¶), and the parts that name other pages (so that a search for their titles
 # does not find this page): breadcrumbs, the previous/next pager, related topics and their heading.
 # The labels of a topic's facts table too ("编号", "地区" …), which made every excerpt read "编号. 8. 地区. 湖北.".
+# And the interface text every topic page repeats (issues 22, 23): the status line, the applying block
+# (its labels, and its links "Requirements and materials, in the guide: 申报要求 · 申报材料", which made
+# "new materials" find every English topic), the citation and print lines (the page's title and
+# guide again), the editors' notes and the section headings every topic has.
 PAGEFIND_EXCLUDE = (".headerlink", ".atlas-breadcrumbs", ".atlas-pager", "#related", ".atlas-related",
-                    "[data-atlas-facts] thead", "[data-atlas-facts] td:first-child")
+                    "[data-atlas-facts] thead", "[data-atlas-facts] td:first-child",
+                    ".atlas-badge-line", ".atlas-apply", ".atlas-cite", ".atlas-print-only", ".atlas-note",
+                    ".admonition-title", "h2#summary", "h2#content", "h2#deliverables")
 
 
 def build_date() -> dt.date:
@@ -248,6 +254,21 @@ class SiteBuild:
     steps: list[Step] = field(default_factory=list)
 
 
+def index(site: Path, langs: tuple[str, ...], env: dict | None = None) -> Step:
+    """Pagefind over the built `site`: each edition cut into search bundles (generator/search_bundles.py),
+    indexed at once, a few processes at a time, and each edition's search/bundles.json; one step."""
+    now = dt.datetime.combine(build_date(), dt.time(), BEIJING)
+    with tempfile.TemporaryDirectory(prefix="bundles-", dir=site.parent) as work:
+        commands, manifests = search_bundles.prepare(site, langs, edition.EDITION_DIRS, i18n.DEFAULT,
+                                                     PAGEFIND_EXCLUDE, now, Path(work))
+        steps, ids, at_once = [], list(commands), max(1, os.cpu_count() or 1)
+        for i in range(0, len(ids), at_once):
+            steps.append(run_together({k: commands[k] for k in ids[i:i + at_once]}, env=env, name="pagefind")[0])
+    search_bundles.finish(manifests)
+    return Step("pagefind", sum(s.seconds for s in steps), sum(s.cpu_seconds for s in steps),
+                max(s.peak_rss_mb for s in steps))
+
+
 def build_site_dir(docs: Path, site_dir: Path, config: Path | None = None,
                    stamp_file: Path | None = None, langs: tuple[str, ...] | None = None) -> SiteBuild:
     """Each edition's mkdocs build --strict (at once, in parallel processes), the English one moved
@@ -285,10 +306,7 @@ def build_site_dir(docs: Path, site_dir: Path, config: Path | None = None,
             if lang != i18n.DEFAULT:
                 built[lang].rename(fresh / edition.EDITION_DIRS[lang].rstrip("/"))
         sitemap.write(fresh, langs, os.environ.get("SITE_URL", ""))
-        result.steps.append(run(
-            [sys.executable, "-m", "pagefind_bin_extended", "--site", str(fresh), "--silent",
-             *(arg for selector in PAGEFIND_EXCLUDE for arg in ("--exclude-selectors", selector))],
-            name="pagefind"))
+        result.steps.append(index(fresh, langs, env))
     except (subprocess.CalledProcessError, OSError):
         for folder in built.values():
             shutil.rmtree(folder, ignore_errors=True)

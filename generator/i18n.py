@@ -310,8 +310,11 @@ def term(zh: str, lang: str) -> str | None:
 NUMBER_WORDS = {
     "方向": "number.direction", "研究方向": "number.direction", "项目": "number.project",
     "课题": "number.topic", "题目": "number.subject", "专题": "number.theme", "任务": "number.task",
+    "子课题": "number.subtopic", "重点项目": "number.key_project_call", "一般项目": "number.general_project",
+    "领域": "number.area", "附件": "number.annex",
     "专栏": "number.box", "重点领域": "number.key_area", "重点工程": "number.key_project",
 }
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① … ⑳
 ORDINAL_UNITS = {"章": "number.chapter", "节": "number.section", "条": "number.article",
                  "部分": "number.part", "批": "number.batch", "项": "number.item"}
 _NUMBER = re.compile(r"^(?P<open>[（(])?(?P<ordinal>第)?(?P<word>[^\d（()）零〇一二两三四五六七八九十百千]*?)\s*"
@@ -347,6 +350,8 @@ def source_number(value, lang: str) -> str:
 
 def number_in(value: str, lang: str) -> str | None:
     """`source_number` when the value is a number this module knows, else None."""
+    if value in _CIRCLED:
+        return str(_CIRCLED[value])
     m = _NUMBER.match(value)
     if not m:
         return None

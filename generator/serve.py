@@ -115,12 +115,14 @@ _again: set[str] = set()  # sites built again while Pagefind was indexing them
 
 
 def index_in_background(site: Path) -> None:
-    """Index `site` with Pagefind in a thread (into pagefind.new/, then swapped in for pagefind/),
+    """Index `site` with Pagefind in a thread (into pagefind.new/, then swapped in for pagefind/, with a
+    search/bundles.json naming it, as the built site's names its bundles: generator/search_bundles.py),
     so a rebuild is shown at once and search catches up; a build meanwhile has it run again."""
     threading.Thread(target=_index, args=(site,), daemon=True).start()
 
 
 def _index(site: Path) -> None:
+    from . import search_bundles
     from .build import PAGEFIND_EXCLUDE
 
     if not _indexing.acquire(blocking=False):
@@ -141,6 +143,9 @@ def _index(site: Path) -> None:
                     live.rename(old)
                 fresh.rename(live)
                 shutil.rmtree(old, ignore_errors=True)
+                # The preview searches one bundle of every year (the search page reads only the manifest).
+                search_bundles.write_manifest(site, [], [{"id": "all", "path": "pagefind/", "scope": "current",
+                                                          "years": [], "regions": []}])
             if str(site) not in _again:
                 return
     finally:

@@ -79,7 +79,8 @@ def test_mark_zh_marks_runs_not_their_latin_neighbours():
     ("方向2", "Direction 2"), ("项目8", "Project 8"), ("课题二", "Topic 2"), ("（四）", "(4)"),
     ("第三章", "Chapter 3"), ("第十一章", "Chapter 11"), ("一、", "1."), ("12", "12"),
     ("方向二十一", "Direction 21"), ("（项目2）", "(Project 2)"),
-    ("子课题3", "子课题3"),  # a word the table does not know: the Chinese, which the page marks
+    ("子课题3", "Sub-topic 3"), ("①", "1"), ("附件3", "Annex 3"),
+    ("专项3", "专项3"),  # a word the table does not know: the Chinese, which the page marks
 ])
 def test_numbers_as_the_source_writes_them_read_in_english(written, english):
     assert i18n.source_number(written, "en") == english

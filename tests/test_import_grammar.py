@@ -293,3 +293,14 @@ def test_heading_levels_word_numbering_and_unnumbered_topics_named_by_a_label():
     assert [(t["number"], t["content"]) for t in commissioned["topics"]] == [("（一）", ["戊。"]), ("（二）", ["己。"])]
     assert done.guide["sections"][0]["heading"] == "申报要求"
     _all_placed(done)
+
+
+def test_labels_in_brackets_with_their_text_on_the_next_line():
+    text = ("2021年天津市软科学研究项目申报指南\n第一部分 重点项目\n【经费额度】\n不超过10万元\n【项目周期】\n1年\n"
+            "（一）天津市甲研究\n【需求描述】\n研究甲。\n（二）天津市乙研究\n【需求描述】\n研究乙。\n")
+    done = convert(text, CONTENT, today="2026-12-01")
+    track = done.guide["tracks"][0]
+    assert track["name"] == "重点项目" or track["name"].endswith("重点项目")
+    assert track["funding"]["amount"] == 10 and track["duration"]["months"] == 12
+    assert [(t["number"], t["title"], t["content"]) for t in track["topics"]] == [
+        ("（一）", "天津市甲研究", ["研究甲。"]), ("（二）", "天津市乙研究", ["研究乙。"])]

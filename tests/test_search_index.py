@@ -78,29 +78,50 @@ def test_topic_pages_carry_their_facts_for_results_and_filters(built, site_model
         guide = topic.guide
         window = {"opens": status.iso(guide.window.opens), "closes": status.iso(guide.window.closes)} if guide.window else {}
         assert meta == {"region": guide.region.zh, "year": str(guide.year), "guide": guide.name.zh,
-                        "track": topic.track.name.zh, **window}, topic.url
+                        "track": topic.track.name.zh, "kind": "topic", **window}, topic.url
         assert filters == {"region": [guide.region.zh], "year": [str(guide.year)], "track": [topic.track.name.zh],
-                           **({"tag": [t.zh for t in topic.tags]} if topic.tags else {})}, topic.url
+                           "kind": ["topic"], **({"tag": [t.zh for t in topic.tags]} if topic.tags else {})}, topic.url
 
 
-def test_other_pages_carry_no_filters(built, site_model):
+def test_other_pages_carry_no_filters_but_their_kind(built, site_model):
+    """Other pages are filtered by their kind only (topics come first in results, issue 23)."""
     for url in ("", "regions/", site_model.guides[0].url, "tags/", site_model.tags[0].url, "about/"):
-        assert [m for m in marks(built, url) if "data-pagefind-filter" in m[1]] == [], url
+        kinds = [(m[1]["data-pagefind-filter"], m[2]) for m in marks(built, url) if "data-pagefind-filter" in m[1]]
+        assert kinds == [("kind", "guide" if url == site_model.guides[0].url else "page")], url
 
 
-def test_the_bundle_is_built_with_the_filters_and_without_test_tools(built, site_model):
-    bundle = built / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    assert sorted(entry["languages"]) == ["en", "zh"]  # one index per edition (<html lang>)
-    for lang in ("zh", "en"):
-        assert entry["languages"][lang]["page_count"] >= len(site_model.topics)
-    assert list((bundle / "filter").iterdir())  # the filter chunks
+def test_the_bundles_are_built_with_the_filters_and_without_test_tools(built, site_model):
+    """Issue 22: each edition's bundles, one language each, listed in its search/bundles.json: the
+    current one (the two newest years), one per older year, and the archive's guide titles; every
+    topic in exactly one bundle of its edition."""
+    newest = sorted({g.year for g in site_model.guides})[-2:]
+    for lang, root in (("zh", built), ("en", built / "en")):
+        manifest = json.loads((root / "search" / "bundles.json").read_text())
+        assert manifest["current_years"] == newest
+        scopes = {b["id"]: b["scope"] for b in manifest["bundles"]}
+        older = sorted({g.year for g in site_model.guides} - set(newest), reverse=True)
+        assert scopes == {f"{lang}-current": "current", **{f"{lang}-{y}": "archive" for y in older},
+                          f"{lang}-titles": "titles"}
+        pages = 0
+        for b in manifest["bundles"]:
+            bundle = root / b["path"]
+            assert (bundle / "pagefind.js").is_file() and not (bundle / "pagefind-ui.js").exists()
+            entry = json.loads((bundle / "pagefind-entry.json").read_text())
+            assert list(entry["languages"]) == [lang]
+            if b["scope"] == "archive":
+                assert b["regions"] == sorted({g.region.slug for g in site_model.guides if g.year in b["years"]})
+            if b["scope"] == "titles":
+                assert entry["languages"][lang]["page_count"] == sum(1 for g in site_model.guides if g.year in older)
+            else:
+                pages += entry["languages"][lang]["page_count"]
+                assert list((bundle / "filter").iterdir())  # the filter chunks
+        assert pages >= len(site_model.topics)
     assert not [p for p in built.rglob("*") if "axe" in p.name.lower()]
 
 
 def test_search_page_offers_the_four_filters(built):
     found = Marks((built / "search" / "index.html").read_text(encoding="utf-8")).found
-    assert found == []  # nothing on the search page itself is indexed
+    assert [m[2] for m in found if m[0] == "span"] == ["page"]  # nothing on the search page itself is indexed: it has no body
+    assert "data-pagefind-body" not in (built / "search" / "index.html").read_text(encoding="utf-8")
     html = (built / "search" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'data-atlas-filter="(\w+)"', html) == ["region", "year", "track", "tag"]

@@ -92,6 +92,7 @@ def test_preview_searches_rebuilds_cleanly_and_shows_errors_in_the_page(preview)
     # Search: Pagefind's script and index are there (indexed just after the build), as on the built site.
     wait_for(lambda: fetch(base + "pagefind/pagefind.js")[0] == 200, "Pagefind's bundle")
     assert fetch(base + "pagefind/pagefind-entry.json")[0] == 200
+    wait_for(lambda: fetch(base + "search/bundles.json")[0] == 200, "the manifest naming it")  # read by the search page
     page = fetch(topic)[1]
     assert "assets/javascripts/atlas-preview.js" in page  # every page loads the preview script
     assert preview_errors(base) == []

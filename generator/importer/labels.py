@@ -51,6 +51,7 @@ NOT_A_FIELD = re.compile(r"说明|备注|注意|要求$(?<!申报要求)|方式$
 # A lead-in sentence, not a label: 重点支持以下方向：, 具体要求如下：
 LEAD_IN = re.compile(r"如下|以下|包括|下列|主要有|具体为|分别为|为$|是$|有$|各有关单位|各区|各市|各县|各.*单位")
 
+_BRACKETED = re.compile(r"^\s*[【\[]([^】\]]{2,16})[】\]]\s*[：:]?\s*(.*)$", re.S)
 _VERB = re.compile(r"^(形成|提出|开展|完成|建立|构建|编制|提交|围绕|针对|聚焦|重点|通过|分析|梳理|研究提出|撰写|出版|发表)")
 _BY_NAME = {name: kind for kind, names in SYNONYMS.items() for name in names}
 _NAMES = sorted(_BY_NAME, key=len, reverse=True)
@@ -84,6 +85,9 @@ def split(text: str) -> tuple[str, str] | None:
     (`重点支持以下方向：`) nor an address line (`各有关单位：`), and holds no digit, quote or title mark
     (`形成总体研究成果1项：《…》` is a sentence).
     """
+    b = _BRACKETED.match(text)  # 【需求描述】… — a field's name in brackets is a label too
+    if b and kind(b.group(1)) not in (None, "title", "number"):
+        return b.group(1).strip(), b.group(2).strip()
     m = FORM.match(text)
     if not m:
         return None

@@ -88,6 +88,8 @@ def marker(text: str, given: str = "", level: int | None = None) -> Marker | Non
         return Marker("①", _CIRCLED.index(text[0]) + 1, text[0], text[1:].strip())
     if m := _BRACKET.match(text):
         inner = m.group(1)
+        if L.kind(inner) not in (None, "title", "number"):
+            return None  # 【需求描述】 names a field: a label (labels.split), not a heading
         if w := _WORD.match(inner):  # 【方向1】题目
             return Marker(f"w:{w.group(1)}", _n(w.group(2)),
                           text[: m.start(2)], (w.group(3) + " " + m.group(2)).strip() if w.group(3) else m.group(2),
@@ -135,6 +137,7 @@ def outline(lines) -> list[Item | None]:
     last: dict[int, int] = {}  # depth → last number at that depth
     owner_depth: int | None = None  # the depth of the item that owns the current label
     block_label = False  # that label stands alone on its line, its text below it
+    seen_at: dict[str, int] = {}  # style → the depth it first took
     roots: list[Item] = []
     for i, line in enumerate(lines):
         if line.is_row:
@@ -150,6 +153,8 @@ def outline(lines) -> list[Item | None]:
         if m is None and lab and L.kind(lab[0]) == "title" and lab[1]:  # 项目名称：… opens an unnumbered topic
             m, lab = Marker("label:title", None, "", lab[1]), None
         if m is None or (lab and m.style in ("bullet",)):
+            if not lab:
+                block_label = False  # the label's text came as a paragraph: items after it are not its list
             if lab and stack:
                 if owner_depth is not None and len(stack) - 1 > owner_depth and (
                         block_label or all(_sentence(lines[it.index].text) for it in stack[owner_depth + 1:])):
@@ -176,7 +181,12 @@ def outline(lines) -> list[Item | None]:
         if at is None and m.style in _RANK and _RANK[m.style] <= _RANK["一、"]:
             # 一、 or 第X章 after 1. is never inside it: it closes every open item of a lower rank
             at = next((d for d in range(len(stack)) if _RANK.get(stack[d].style, -1) > _RANK[m.style]), None)
+            if at is None and m.number is not None and m.number > 1 and stack:
+                # 二、 with no 一、 open: not the start of a list inside the current item but a heading of
+                # the level where this style was last used (the top when never used before)
+                at = seen_at.get(m.style, 0)
         depth = at if at is not None else len(stack)
+        seen_at.setdefault(m.style, depth)
         del stack[depth:]
         for d in [d for d in last if d > depth]:
             del last[d]

@@ -308,7 +308,7 @@ def _row(line: Line, records: list[Record], record: Record | None, table: list |
             if not cell:
                 continue
             if kind == "number":
-                rec.number = " ".join(cell)
+                rec.number = number_text(" ".join(cell))
             elif kind == "title":
                 rec.title = " ".join(cell)
                 if table_title := next((h for k, h in table if k == "title"), ""):

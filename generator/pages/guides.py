@@ -81,7 +81,11 @@ def topic_meta(topic, lang: str = i18n.DEFAULT) -> dict:
 def guide_meta(guide, lang: str = i18n.DEFAULT) -> dict:
     """Front matter for a guide page: its region's feed (overrides/partials/atlas-head.html) and
     its window for search (overrides/partials/atlas-search-facts.html)."""
-    return {"feeds": [export.feed_link(guide.region, lang)], "atlas": {"kind": "guide", **_window_meta(guide)}}
+    return {"feeds": [export.feed_link(guide.region, lang)], "atlas": {
+        "kind": "guide", **_window_meta(guide),
+        # where the guide's pages go in search (generator/search_bundles.py reads them from the page)
+        "year": guide.year, "region_slug": guide.region.slug, "region": i18n.name(guide.region, lang),
+        "guide": i18n.name(guide.name, lang), "title": i18n.name(guide.title, lang)}}
 
 
 def _window_meta(guide) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from .. import i18n
 from ..render import page_path
 from ..write import Output
 
@@ -19,4 +20,8 @@ FILTERS = ("region", "year", "track", "tag")
 
 def outputs(site, renderer):
     meta = {"search": {"exclude": True}, "hide": ["toc"]}
-    yield Output(page_path(URL), partial(renderer.render, "search.md.j2", URL, meta=meta, filters=FILTERS))
+    # Region names (the filter's values) → slugs (search/bundles.json's), to load the archive
+    # bundles holding a region the reader filters to.
+    regions = {i18n.name(r, renderer.lang): r.slug for r in site.regions}
+    yield Output(page_path(URL), partial(renderer.render, "search.md.j2", URL, meta=meta, filters=FILTERS,
+                                         regions=regions))

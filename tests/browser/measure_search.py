@@ -2,11 +2,15 @@
 
 Serves a built site under /atlas/ on loopback, opens it in headless Debian Chromium with a cold
 cache, types queries into the header box as a reader would, and reports:
-  - the Pagefind bundle's size on disk (all of site/pagefind/, and what a browser may load);
-  - the bytes the first query fetches (Pagefind's script, WebAssembly, index and fragments);
-  - the time from the keystroke to results on screen, for the first query and the rest.
+  - each search bundle's size on disk (search/bundles.json at each edition root), and the index
+    bytes per indexed page;
+  - for a common word (科技): the bytes fetched and the time to first results, cold, in the default
+    scope (current bundles and titles: the header box) and over every year (the search page with
+    scope=all), issue 22's figures;
+  - the bytes the first query fetches and the time from the keystroke to results on screen, for the
+    first query and the rest.
 
-    python tests/browser/measure_search.py [SITE_DIR]     (default: site/)
+    python tests/browser/measure_search.py [SITE_DIR]     (default: site/; any built site)
     python tests/browser/measure_search.py --synthetic 20000 [--keep DIR]
 
 With --keep, the synthetic site is built in DIR once and reused by later runs (its scripts and
@@ -16,13 +20,13 @@ styles refreshed from SITE_DIR), so a change to the search scripts is measured i
 from __future__ import annotations
 
 import argparse
+import json
 import functools
 import http.server
 import random
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -53,9 +57,11 @@ TYPE_AND_TIME = """async (q) => {
 
 
 
-# In the page: Pagefind alone (its search and the top 10 results' data), per query, in ms.
+# In the page: Pagefind alone over the default bundles (its search and the top 10 results' data), per query, in ms.
 PAGEFIND_ALONE = """async (queries) => {
-  const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+  const b = await import(new URL('assets/javascripts/atlas-search-bundles.js', document.baseURI).href);
+  const root = new URL('.', document.baseURI);
+  const pf = await b.instance(root, b.choose(await b.manifest(root)));
   const out = [];
   for (const q of queries) {
     const t0 = performance.now();
@@ -66,19 +72,47 @@ PAGEFIND_ALONE = """async (queries) => {
   return out;
 }"""
 
+# In the page: wait until the search page shows the first results of its address's search; ms since navigation start.
+PAGE_FIRST_RESULTS = """() => new Promise(resolve => {
+  const list = document.querySelector('[data-atlas-search=page] [data-atlas-search-results]');
+  const done = () => list.dataset.state === location.search;
+  if (done()) return resolve(performance.now());
+  new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); resolve(performance.now()); } })
+    .observe(list, {attributes: true, attributeFilter: ['data-state']});
+})"""
+COMMON = "科技"
+
 
 def kib(n: float) -> str:
     return f"{n / 1024:,.1f} KiB"
 
 
-def bundle_sizes(site: Path) -> dict[str, int]:
-    bundle = site / "pagefind"
-    sizes: dict[str, int] = {}
-    for path in bundle.rglob("*"):
-        if path.is_file():
-            part = path.relative_to(bundle).parts[0] if len(path.relative_to(bundle).parts) > 1 else path.name
-            sizes[part] = sizes.get(part, 0) + path.stat().st_size
-    return sizes
+def record_size(site: Path, url: str) -> int:
+    """The bytes the server sends for a search file (a bundle's or a manifest), its size on disk; 0 for others."""
+    path = urlparse(url).path[len(SUBPATH):]
+    if "/pagefind/" not in "/" + path and not path.endswith("bundles.json"):
+        return 0
+    file = site / path
+    return file.stat().st_size if file.is_file() else 0
+
+
+def bundles(site: Path) -> list[tuple[str, Path, dict]]:
+    """Each edition's search bundles: (edition dir, bundle folder, manifest entry)."""
+    found = []
+    for manifest in sorted(site.glob("**/search/bundles.json")):
+        root = manifest.parent.parent
+        for entry in json.loads(manifest.read_text(encoding="utf-8"))["bundles"]:
+            found.append((root.relative_to(site).as_posix(), root / entry["path"], entry))
+    return found
+
+
+def bundle_size(folder: Path) -> tuple[int, int, int]:
+    """(bytes on disk, index bytes: fragments, word index, filters and metadata, pages indexed)."""
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    index = sum(p.stat().st_size for d in ("fragment", "index", "filter") for p in (folder / d).glob("*")) + sum(
+        p.stat().st_size for p in folder.glob("*.pf_meta"))
+    entry = json.loads((folder / "pagefind-entry.json").read_text())
+    return total, index, sum(lang["page_count"] for lang in entry["languages"].values())
 
 
 ARTICLE = re.compile(r"(<article[^>]*data-pagefind-body[^>]*>)(.*?)(</article>)", re.S)
@@ -86,7 +120,7 @@ ARTICLE = re.compile(r"(<article[^>]*data-pagefind-body[^>]*>)(.*?)(</article>)"
 
 def synthetic_site(site: Path, count: int, out: Path) -> Path:
     """A copy of `site` plus `count` made-up topic pages, indexed by Pagefind as `make site` does."""
-    from generator.build import PAGEFIND_EXCLUDE
+    from generator.build import index
 
     shutil.copytree(site, out, ignore=shutil.ignore_patterns("pagefind"))
     topics = [p for p in site.glob("guides/*/*/*/*/index.html")]
@@ -103,8 +137,7 @@ def synthetic_site(site: Path, count: int, out: Path) -> Path:
         target = out / "synthetic" / str(i) / "index.html"
         target.parent.mkdir(parents=True)
         target.write_text(page, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(out), "--silent",
-                    *(a for sel in PAGEFIND_EXCLUDE for a in ("--exclude-selectors", sel))], check=True)
+    index(out, tuple(sorted({"zh", *(["en"] if (out / "en").is_dir() else [])}, key=lambda lang: lang != "zh")))
     return out
 
 
@@ -117,12 +150,12 @@ def main() -> int:
                         help="with --synthetic: build the copy in DIR, or reuse it if DIR holds one")
     args = parser.parse_args()
     site = args.site.resolve()
-    if not (site / "pagefind" / "pagefind.js").exists():
+    if not (site / "search" / "bundles.json").exists():
         print(f"no Pagefind bundle in {site}; run `make site` first", file=sys.stderr)
         return 1
     if args.synthetic and args.keep:
         kept = args.keep.resolve()
-        if not (kept / "pagefind" / "pagefind.js").exists():
+        if not (kept / "search" / "bundles.json").exists():
             synthetic_site(site, args.synthetic, kept)
         shutil.copytree(site / "assets", kept / "assets", dirs_exist_ok=True)
         return measure(kept)
@@ -133,15 +166,18 @@ def main() -> int:
 
 
 def measure(site: Path) -> int:
-    sizes = bundle_sizes(site)
-    ui_only = {k: v for k, v in sizes.items() if k.startswith("pagefind-") and k.endswith((".js", ".css"))
-               and k not in ("pagefind-worker.js", "pagefind-entry.json", "pagefind-highlight.js")}
     pages = len(list(site.rglob("*.html")))
     print(f"site: {site} ({pages} HTML pages)")
-    print(f"Pagefind bundle on disk: {kib(sum(sizes.values()))} in site/pagefind/")
-    print(f"  of which Pagefind's prebuilt UIs we do not load: {kib(sum(ui_only.values()))}")
-    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
-        print(f"    {name:40} {kib(size):>12}")
+    print("search bundles (search/bundles.json):")
+    whole = indexed = count = 0
+    for edition, folder, entry in bundles(site):
+        total, index_bytes, n = bundle_size(folder)
+        whole += total
+        if entry["scope"] != "titles":
+            indexed, count = indexed + index_bytes, count + n
+        print(f"  {edition or '.':4} {entry['id']:14} {entry['scope']:8} {n:7,} pages {kib(total):>12} "
+              f"(index {kib(index_bytes)}, {index_bytes / max(n, 1):,.0f} B per page)")
+    print(f"  all bundles {kib(whole)}; index bytes per indexed page: {indexed / max(count, 1):,.0f} B")
 
     handler = functools.partial(_Handler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -175,6 +211,25 @@ def measure(site: Path) -> int:
         print(f"  fetched {len(fetched)} files, {kib(sum(r['bytes'] for r in fetched))}:")
         for r in sorted(fetched, key=lambda r: -r["bytes"]):
             print(f"    {r['name'][len(base):]:60} {kib(r['bytes']):>12}")
+
+        # Issue 22's figures: a common word, cold, default scope (the header box, above when it is
+        # the first query; else measured here in a fresh context) and every year (the search page).
+        scoped = {}
+        for name, url in (("default scope", f"search/?q={COMMON}"), ("all years", f"search/?q={COMMON}&scope=all")):
+            cold = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+            tab = cold.new_page()
+            got: list[int] = []
+            cold.on("request", lambda request, got=got: got.append(record_size(site, request.url)))
+            tab.goto(base)
+            tab.wait_for_load_state("networkidle")
+            before = len(got)
+            tab.goto(base + url)  # the page's own scripts and styles are cached from the first visit
+            shown_at = tab.evaluate(PAGE_FIRST_RESULTS)
+            fetched_bytes = sum(got[before:])
+            scoped[name] = (fetched_bytes, shown_at)
+            print(f"{COMMON!r}, {name}, cold search page: {kib(fetched_bytes)} fetched until first results, "
+                  f"{shown_at:.0f} ms from navigation to first results (includes the 120 ms typing pause)")
+            cold.close()
 
         timed = []
         for q in QUERIES[1:]:

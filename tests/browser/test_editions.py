@@ -78,7 +78,7 @@ def english_search(page, base_url, query: str) -> list[dict]:
 @pytest.mark.parametrize("query, tag", [("science and technology finance", "ke-ji-jin-rong"),
                                         ("artificial intelligence", "ren-gong-zhi-neng")])
 def test_english_search_finds_the_tag_and_its_topics(page, base_url, site_model, query, tag):
-    shown = [r["href"] for r in english_search(page, base_url, query)]
+    shown = [r["href"] for r in english_search(page, base_url, query + "&scope=all")]
     assert base_url + f"en/tags/{tag}/" in shown, shown
     topics = [base_url + "en/" + t.url for t in site_model.topics_by_tag[tag]]
     found = [t for t in topics if t in shown]
@@ -89,7 +89,7 @@ def test_english_search_finds_the_tag_and_its_topics(page, base_url, site_model,
 def test_a_chinese_query_on_the_english_edition_finds_chinese_text(page, base_url, site_model):
     term = "浦江创新论坛"
     topic = next(t for t in site_model.topics if term in t.title.zh)
-    shown = [r["href"] for r in english_search(page, base_url, term)]
+    shown = [r["href"] for r in english_search(page, base_url, term + "&scope=all")]
     assert base_url + "en/" + topic.url in shown, shown
 
 

@@ -5,8 +5,10 @@
 // hold only some of them, or none of the words together (Pagefind issue #1237): `xyzzy不存在`
 // returns pages holding 不存在 alone. So a result is checked against the page's indexed text:
 //   - exact: the page holds every part of the query as typed (each space-separated part, each
-//     "quoted phrase"), compared literally (case and runs of spaces ignored). Exact results come
-//     first. A query of one word is Pagefind's own match (it is exact, and stemmed in English).
+//     "quoted phrase"): Chinese as a string, Latin letters and digits as whole words (case ignored;
+//     a word of four letters or more also with a plural -s or -es), never Pagefind's prefix match
+//     (`asdf` matched "as", `AI` "chains"). Exact results come first. A query of one Chinese word
+//     is Pagefind's own match (it is exact).
 //   - partial (not for a query quoting a phrase, which asks for that phrase only):
 //     the page holds at least two of the query's words of two or more characters, and
 //     at least half of them; never a page that shares only single characters (不, 的, 链) with the
@@ -17,6 +19,10 @@
 // when they are all checked and fewer than FEW hold the query (or it quotes a phrase, which
 // Pagefind may have split its own way) are the pages holding at least half of the query's words,
 // each searched alone, checked too: searching common words one by one is what costs most.
+// Topics (meta kind=topic: the answers) come before every other page, exact and partial alike:
+// Pagefind is asked for the topics first (filter kind=topic), then for the rest.
+// Filter counts for a query of several words are counted over the results that hold it, once all
+// candidates are checked (`all()`); for one word they are Pagefind's.
 // Results are Pagefind's data objects (url, meta, excerpt with <mark>, content, filters), each
 // with `partial` true for a partial match.
 
@@ -44,6 +50,23 @@ export function parse(query) {
 }
 
 const squash = (text) => text.replace(/\s+/g, " ").trim().toLowerCase();
+const LATIN = /[a-z0-9\u00c0-\u024f]/i;
+const EDGE = "a-z0-9\\u00c0-\\u024f";
+const matchers = new Map();
+
+/** Whether `text` (squashed) holds `part` (squashed): Chinese as a string, Latin letters and digits
+ * as whole words (a word of four letters or more also with a plural ending). */
+export function holds(text, part) {
+  if (!LATIN.test(part)) return text.includes(part);
+  if (!matchers.has(part)) {
+    const stem = /^[a-z]{4,}$/.test(part) ? part.replace(/(?<!s)s$/, "") : part;
+    const plural = stem !== part || /^[a-z]{4,}$/.test(part) ? "(?:s|es)?" : "";
+    const start = LATIN.test(part[0]) ? `(?<![${EDGE}])` : "";
+    const end = LATIN.test(part[part.length - 1]) ? `(?![${EDGE}])` : "";
+    matchers.set(part, new RegExp(start + escapeRe(stem) + plural + end, "iu"));
+  }
+  return matchers.get(part).test(text);
+}
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const long = (word) => [...word].length >= MIN_WORD;
 
@@ -66,13 +89,14 @@ export function excerpt(content, terms, length = 90) {
   return (start > 0 ? "…" : "") + marked + (end < text.length ? "…" : "");
 }
 
-/** Pages holding at least half of `unique` words, each searched alone, ranked by how many, minus `seen`. */
+/** Pages holding at least half of `unique` words, each searched alone, topics first, then ranked by
+ * how many, minus `seen`. */
 async function wordByWord(pf, unique, filters, seen) {
   const tally = new Map();
-  const each = await Promise.all(unique.map((w) => pf.search(w, { filters })));
+  const each = await Promise.all(unique.map((w) => ordered(pf, w, filters)));
   for (const search of each) {
     for (const result of search.results) {
-      const t = tally.get(result.id) || { result, hits: 0, score: 0 };
+      const t = tally.get(result.id) || { result, hits: 0, score: 0, topic: search.topics.has(result.id) };
       t.hits += 1;
       t.score += result.score;
       tally.set(result.id, t);
@@ -80,11 +104,31 @@ async function wordByWord(pf, unique, filters, seen) {
   }
   return [...tally.values()]
     .filter((t) => !seen.has(t.result.id) && t.hits * 2 >= unique.length)
-    .sort((a, b) => b.hits - a.hits || b.score - a.score)
+    .sort((a, b) => b.topic - a.topic || b.hits - a.hits || b.score - a.score)
     .map((t) => t.result);
 }
 
-/** Every result Pagefind gives, as they are (a query of one word, or filters alone). */
+/** Pagefind's results for `term`: the topics first, then every other page, each in Pagefind's order;
+ * and Pagefind's filter counts. */
+async function ordered(pf, term, filters) {
+  const [all, topics] = await Promise.all([
+    pf.search(term, { filters }), pf.search(term, { filters: { ...filters, kind: "topic" } })]);
+  const first = new Set(topics.results.map((r) => r.id));
+  return { results: [...topics.results, ...all.results.filter((r) => !first.has(r.id))], filters: all.filters, topics: first };
+}
+
+const topic = (data) => (data.meta.kind === "topic" ? 1 : 0);
+
+/** Filter counts over results' data ({key: {value: n}}), for the filter keys Pagefind counted. */
+function countOf(data, keys) {
+  const counts = Object.fromEntries(keys.map((k) => [k, {}]));
+  for (const d of data) {
+    for (const key of keys) for (const value of new Set((d.filters || {})[key] || [])) counts[key][value] = (counts[key][value] || 0) + 1;
+  }
+  return counts;
+}
+
+/** Every result Pagefind gives, as they are (a query of one Chinese word, or filters alone). */
 function trusted(results, counts) {
   let at = 0;
   return {
@@ -97,6 +141,7 @@ function trusted(results, counts) {
       at += batch.length;
       return Promise.all(batch.map((r) => r.data()));
     },
+    async all() { return counts; },
   };
 }
 
@@ -110,30 +155,33 @@ function trusted(results, counts) {
 export async function find(pf, query, filters = {}) {
   const { phrases, text, parts } = parse(query);
   if (!text) {
-    const all = await pf.search(null, { filters });
+    const all = await ordered(pf, null, filters);
     return trusted(all.results, all.filters);
   }
-  const direct = await pf.search(text, { filters });
+  const direct = await ordered(pf, text, filters);
   const unique = [...new Set(words(text).map((w) => w.toLowerCase()))];
-  if (!phrases.length && parts.length === 1 && unique.length <= 1) return trusted(direct.results, direct.filters);
+  if (!phrases.length && parts.length === 1 && unique.length <= 1 && !LATIN.test(text)) {
+    return trusted(direct.results, direct.filters);
+  }
 
   const pool = direct.results;
   let widened = unique.length < 2; // the word-by-word candidates: added once, when needed
   const meaningful = phrases.length ? [] : unique.filter(long); // a quoted phrase wants that phrase only
   const needed = Math.max(2, Math.ceil(meaningful.length / 2));
   let limit = Math.min(pool.length, VERIFY_LIMIT);
-  const exact = [];
+  const exact = { topics: [], others: [], get length() { return this.topics.length + this.others.length; },
+    all() { return this.topics.concat(this.others); } }; // topics first, however they were found
   const partial = [];
   let checked = 0;
   let given = 0;
 
   function sort(data) {
-    const content = squash(data.content);
-    if (parts.every((p) => content.includes(p))) {
-      exact.push({ ...data, excerpt: excerpt(data.content, parts), partial: false });
+    const content = squash(`${data.meta.title || ""} ${data.content}`);
+    if (parts.every((p) => holds(content, p))) {
+      exact[topic(data) ? "topics" : "others"].push({ ...data, excerpt: excerpt(data.content, parts), partial: false });
       return;
     }
-    const held = meaningful.filter((w) => content.includes(w));
+    const held = meaningful.filter((w) => holds(content, w));
     if (held.length >= needed) partial.push({ ...data, excerpt: excerpt(data.content, held), partial: true, held: held.length });
   }
 
@@ -142,8 +190,8 @@ export async function find(pf, query, filters = {}) {
     exact: false,
     partial: 0,
     counts: direct.filters,
-    async next(n, { early = false } = {}) {
-      const budget = checked + Math.max(CHECK_PER_CALL * n, 60);
+    async next(n, { early = false, everything = false } = {}) {
+      const budget = everything ? Infinity : checked + Math.max(CHECK_PER_CALL * n, 60);
       const wider = () => !widened && (exact.length < FEW || phrases.length > 0);
       for (;;) {
         if (checked >= limit && wider()) {
@@ -156,22 +204,29 @@ export async function find(pf, query, filters = {}) {
           pool.push(...await wordByWord(pf, alone, filters, new Set(pool.map((r) => r.id))));
           limit = Math.min(pool.length, VERIFY_LIMIT);
         }
-        if (exact.length >= given + n || checked >= Math.min(limit, budget)) break;
+        if ((!everything && exact.length >= given + n) || checked >= Math.min(limit, budget)) break;
         const batch = pool.slice(checked, Math.min(limit, budget, checked + Math.max(n, 10)));
         checked += batch.length;
         (await Promise.all(batch.map((r) => r.data()))).forEach(sort);
       }
       const done = checked >= limit && !wider();
-      if (done && state.exact === false) partial.sort((a, b) => b.held - a.held); // stable: Pagefind's order within
+      // Topics first, then by words held; stable: Pagefind's order within.
+      if (done && state.exact === false) partial.sort((a, b) => topic(b) - topic(a) || b.held - a.held);
       state.total = exact.length;
       state.exact = done;
       state.partial = done ? partial.length : 0;
       // Partial results follow the exact ones once all are checked; `early` (the header box, which
       // shows one batch) also shows those found so far.
-      const shown = done || early ? exact.concat(partial) : exact;
+      const shown = done || early ? exact.all().concat(partial) : exact.all();
       const out = shown.slice(given, given + n);
       given += out.length;
       return out;
+    },
+    /** Check every candidate; then `counts` counts the results that hold the query. Resolves to them. */
+    async all() {
+      await state.next(0, { everything: true });
+      state.counts = countOf(exact.all().concat(partial), Object.keys(direct.filters || {}));
+      return state.counts;
     },
   };
   return state;

@@ -1,29 +1,32 @@
-// Guide Atlas search: Pagefind's index (site/pagefind/, written at build time) in Material's look.
+// Guide Atlas search: Pagefind's bundles (search/bundles.json at each edition root, written at
+// build time) in Material's look.
 //
 // One module for both places search lives:
 //   - the header box on every page ([data-atlas-search=header], partials/atlas-search.html):
 //     opened by click or "/", results as you type, Enter goes to the search page;
-//   - the search page ([data-atlas-search=page], search/index.md): query and filters (region,
-//     year, track, tag; the groups are in the page, from generator/pages/search.py) kept in the URL (?q=…&region=…), so a search can be shared.
-// Searching itself (and its repairs for Chinese) is atlas-search-engine.js. Pagefind's bundle is
-// found relative to the page (Material's base_url), so the site works from any static host and
-// sub-path. Result text is inserted as text; only the excerpt's <mark> becomes markup.
-// Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys).
+//   - the search page ([data-atlas-search=page], search/index.md): query, filters (region,
+//     year, track, tag; the groups are in the page, from generator/pages/search.py) and scope kept
+//     in the URL (?q=…&region=…&scope=all), so a search can be shared.
+// By default both search the current bundles and the archive's guide titles; the search page's
+// "include 2020–2021" box (scope=all), or a filter on an archive year or region, loads the archive
+// bundles too (atlas-search-bundles.js). Searching itself (and its repairs for Chinese) is
+// atlas-search-engine.js. Bundles are found relative to the page (Material's base_url), so the site
+// works from any static host and sub-path. Result text is inserted as text; only the excerpt's
+// <mark> becomes markup. Interface words come from window.ATLAS_STRINGS (generator/i18n.py, "js." keys).
 
 import { find } from "./atlas-search-engine.js";
+import { archiveYears, choose, instance, manifest } from "./atlas-search-bundles.js";
 
 const HEADER_LIMIT = 10;
 const PAGE_SIZE = 20;
 
 const header = document.querySelector("[data-atlas-search=header]");
-// The edition's root (its search page) and the site's (Pagefind's bundle, one for both editions,
-// which searches the index of the page's <html lang>).
+// The edition's root (its search page and bundles) and the site's (the Chinese edition's root).
 // (Against the document's base: the not-found page sets <base> to its own folder, overrides/404.html.)
 const editionRoot = new URL((header ? header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
 const siteRoot = new URL((header ? header.dataset.atlasSite || header.dataset.atlasBase : ".").replace(/\/?$/, "/"), document.baseURI);
 const toggle = document.getElementById("__search");
-
-let pagefindPromise = null;
+const english = document.documentElement.lang !== "zh";
 
 /** The edition's interface text for `key`, with {name} filled from `values`. */
 function t(key, values = {}) {
@@ -31,49 +34,35 @@ function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
 }
 
-/** Pagefind's API, loaded once, on first use. */
-function pagefind() {
-  if (!pagefindPromise) {
-    pagefindPromise = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (pf) => {
-      await pf.options({ baseUrl: siteRoot.pathname });
-      return pf;
-    });
-  }
-  return pagefindPromise;
-}
-
-// Pagefind keeps one index per <html lang>. The English edition's index holds the official
-// Chinese text too, but unsegmented (Pagefind segments Chinese only in a "zh" index), so on the
-// English edition a query in Chinese searches the Chinese edition's index instead, and each
-// result links the English counterpart of the page it found (every page has one, at en/…).
+// Each edition's bundles hold its own pages, one language each. The English pages hold the
+// official Chinese text too, but unsegmented (Pagefind segments Chinese only in a "zh" index), so
+// on the English edition a query in Chinese searches the Chinese edition's bundles instead, and
+// each result links the English counterpart of the page it found (every page has one, at en/…).
 const HAN = /\p{Script=Han}/u;
 const editionDir = editionRoot.pathname.slice(siteRoot.pathname.length); // "" or "en/"
-let chinesePromise = null;
 
-/** The index to search `query` in: the page's own, or the Chinese one for Chinese on the English edition. */
-async function engine(query) {
-  const pf = await pagefind();
-  if (!editionDir || !HAN.test(query)) return pf;
-  if (!chinesePromise) {
-    const html = document.documentElement;
-    const lang = html.getAttribute("lang");
-    html.setAttribute("lang", "zh"); // Pagefind picks an instance's index by <html lang>, when made
-    const zh = pf.createInstance({ baseUrl: siteRoot.pathname });
-    html.setAttribute("lang", lang);
-    const here = (url) => url.startsWith(siteRoot.pathname)
-      ? siteRoot.pathname + editionDir + url.slice(siteRoot.pathname.length) : url;
-    chinesePromise = Promise.resolve({
-      search: async (term, options) => {
-        const found = await zh.search(term, options);
-        found.results = found.results.map((r) => ({ ...r, data: async () => {
-          const data = await r.data();
-          return { ...data, url: here(data.url) };
-        } }));
-        return found;
-      },
-    });
-  }
-  return chinesePromise;
+/** The Pagefind instance to search `query` in, with the bundles `scope` asks for
+ * ({wide, years, regions}: atlas-search-bundles.js choose). */
+async function engine(query, scope = {}) {
+  if (!editionDir || !HAN.test(query)) return instance(editionRoot, choose(await manifest(editionRoot), scope));
+  const zh = await instance(siteRoot, choose(await manifest(siteRoot), scope), "zh");
+  const here = (url) => url.startsWith(siteRoot.pathname)
+    ? siteRoot.pathname + editionDir + url.slice(siteRoot.pathname.length) : url;
+  return {
+    search: async (term, options) => {
+      const found = await zh.search(term, options);
+      found.results = found.results.map((r) => ({ ...r, data: async () => {
+        const data = await r.data();
+        return { ...data, url: here(data.url) };
+      } }));
+      return found;
+    },
+  };
+}
+
+/** Start loading the default bundles while the reader types. */
+function preload() {
+  manifest(editionRoot).then((m) => instance(editionRoot, choose(m))).catch(() => {});
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -83,12 +72,26 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// On the English edition, each run of Chinese in a result (official titles, excerpts of the
+// official text) is marked lang="zh-CN", so a screen reader reads it with a Chinese voice.
+const HAN_RUN = /([\p{Script=Han}\u3000-\u303f\uff00-\uffef](?:[\p{Script=Han}\u3000-\u303f\uff00-\uffef\d\s·—…-]*[\p{Script=Han}\u3000-\u303f\uff00-\uffef])?)/u;
+
+/** `text` as nodes, its Chinese runs in <span lang="zh-CN"> on the English edition. */
+function inLang(text) {
+  if (!english) return text;
+  const out = document.createDocumentFragment();
+  text.split(HAN_RUN).forEach((part, i) => {
+    if (part) out.append(i % 2 ? el("span", { lang: "zh-CN" }, part) : part);
+  });
+  return out;
+}
+
 /** Pagefind's excerpt is plain text with <mark> around matches: keep the marks, treat the rest as text. */
 function highlighted(excerpt) {
   const out = document.createDocumentFragment();
   excerpt.split(/(<mark>.*?<\/mark>)/s).forEach((part) => {
     const m = part.match(/^<mark>(.*)<\/mark>$/s);
-    out.append(m ? el("mark", {}, m[1]) : part);
+    out.append(m ? el("mark", {}, inLang(m[1])) : inLang(part));
   });
   return out;
 }
@@ -100,23 +103,50 @@ function facts(meta) {
   const list = el("p", { class: "atlas-search-result__facts" });
   items.forEach(([label, value], i) => {
     if (i) list.append(" · ");
-    list.append(el("span", { "data-meta": label, title: label }, value));
+    list.append(el("span", { "data-meta": label, title: label }, inLang(value)));
   });
   return list;
+}
+
+/** A topic's or guide's application status now (atlas-status.js) and closing date, as grant
+ * portals' result cards show them; without a window, a past call once its year is over (atlas-status.js),
+ * else that the source states none. */
+function statusLine(meta) {
+  const Status = window.AtlasStatus;
+  let value = null;
+  let closes = null;
+  if (meta.closes && Status) {
+    const w = { opens: Date.parse(meta.opens), closes: Date.parse(meta.closes) };
+    if (!Number.isNaN(w.opens) && !Number.isNaN(w.closes)) {
+      value = Status.value(w, Status.now());
+      closes = meta.closes.slice(0, 10);
+    }
+  } else if (meta.callyear && Status && Status.noWindow) {
+    value = Status.noWindow(meta.callyear, Status.now()); // a past call, or no window stated
+  } else if (meta.kind === "topic" || meta.kind === "guide") {
+    value = "custom";
+  }
+  if (!value) return null;
+  return el("p", { class: "atlas-search-result__status" },
+    el("span", { class: "atlas-status", "data-status": value, "data-atlas-result-status": value }, t(`status.${value}`)),
+    closes ? el("span", { class: "atlas-search-result__closes", "data-atlas-result-closes": closes },
+      ` · ${t("search_closes", { date: closes })}`) : null);
 }
 
 /** One result in Material's search-result markup. */
 function resultItem(data) {
   const article = el("article", { class: "md-search-result__article md-typeset" },
     el("div", { class: "md-search-result__icon md-icon" }),
-    el("h2", { class: "atlas-search-result__title" }, data.meta.title || data.url),
+    el("h2", { class: "atlas-search-result__title" }, inLang(data.meta.title || data.url)),
     facts(data.meta),
+    statusLine(data.meta),
     el("p", { class: "atlas-search-result__excerpt" }, highlighted(data.excerpt)),
   );
   // The page's application window, for the status filter (atlas-search-status.js, issue 16).
   const windowData = data.meta.closes ? { "data-opens": data.meta.opens, "data-closes": data.meta.closes }
     : data.meta.callyear ? { "data-atlas-year": data.meta.callyear } : {};
-  return el("li", { class: "md-search-result__item", ...(data.partial ? { "data-partial": "" } : {}), ...windowData },
+  return el("li", { class: "md-search-result__item", "data-kind": data.meta.kind || "page",
+    ...(data.partial ? { "data-partial": "" } : {}), ...windowData },
     el("a", { href: data.url, class: "md-search-result__link" }, article));
 }
 
@@ -127,15 +157,23 @@ function countText(search) {
   return partial ? main + t("results_partial", { total: partial }) : main;
 }
 
-/** Results into `list`, exact ones first; partial ones after a notice saying they are partial. */
+/** Results into `list`, exact ones first, topics before the other pages (under a heading saying
+ * so); partial ones after a notice saying they are partial. */
 function showResults(list, data, append = false) {
   const items = [];
   let noticed = append && list.querySelector("[data-atlas-search-partial]");
+  let grouped = append && list.querySelector("[data-atlas-search-group]");
+  let topics = append && list.querySelector("li.md-search-result__item[data-kind=topic]:not([data-partial])");
   for (const d of data) {
     if (d.partial && !noticed) {
       items.push(el("li", { class: "atlas-search-partial", "data-atlas-search-partial": "" },
         t("partial_notice")));
       noticed = true;
+    }
+    if (!d.partial && d.meta.kind === "topic") topics = true;
+    if (!d.partial && d.meta.kind !== "topic" && topics && !grouped) {
+      items.push(el("li", { class: "atlas-search-group", "data-atlas-search-group": "" }, t("search_other_pages")));
+      grouped = true;
     }
     items.push(resultItem(d));
   }
@@ -176,7 +214,7 @@ function mountHeader(root) {
 
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
-      pagefind(); // start loading while the reader types
+      preload(); // start loading while the reader types
       setTimeout(() => input.focus(), 0);
     } else {
       input.blur();
@@ -200,7 +238,6 @@ function mountHeader(root) {
       all.hidden = true;
       return;
     }
-    const pf = await pagefind();
     if (!(await pause()) || shown !== query) return; // a newer query superseded this one
     const search = await find(await engine(query), query);
     const data = await search.next(HEADER_LIMIT, { early: true });
@@ -256,13 +293,15 @@ function readUrl(keys) {
   const params = new URLSearchParams(location.search);
   const selected = {};
   for (const key of keys) selected[key] = params.getAll(key);
-  return { query: params.get("q") || "", selected };
+  return { query: params.get("q") || "", selected, wide: params.get("scope") === "all" };
 }
 
-function writeUrl(query, selected) {
-  const params = new URLSearchParams();
+function writeUrl(query, selected, wide) {
+  const params = new URLSearchParams(location.search);
+  for (const key of [...params.keys()]) if (key !== "status") params.delete(key); // status: atlas-search-status.js
   if (query) params.set("q", query);
   for (const [key, values] of Object.entries(selected)) for (const value of values) params.append(key, value);
+  if (wide) params.set("scope", "all");
   const search = params.toString();
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
@@ -276,6 +315,7 @@ async function mountPage(root) {
   const groups = Object.fromEntries(
     [...root.querySelectorAll("[data-atlas-filter]")].map((g) => [g.dataset.atlasFilter, g]));
   const keys = Object.keys(groups);
+  const slugs = JSON.parse(root.dataset.atlasRegions || "{}"); // region name → slug (the manifest's)
   const initial = readUrl(keys);
   input.value = initial.query;
   // Filters start closed (the results come first), open when the address already selects some.
@@ -288,20 +328,49 @@ async function mountPage(root) {
   skip.addEventListener("click", (event) => { event.preventDefault(); list.focus(); });
   box.before(skip);
 
-  const pf = await pagefind();
-  const available = await pf.filters();
-  for (const key of keys) {
-    const group = groups[key];
-    const entries = Object.entries(available[key] || {}).sort(FILTER_ORDER[key] || FILTER_ORDER.default);
-    const options = group.querySelector("[data-atlas-filter-options]");
-    options.replaceChildren(...entries.map(([value, count], i) => {
-      const id = `atlas-filter-${key}-${i}`;
-      const box = el("input", { type: "checkbox", id, name: key, value });
-      box.checked = initial.selected[key].includes(value);
-      return el("span", { class: "atlas-filter", "data-value": value }, box,
-        el("label", { for: id }, value, el("span", { class: "atlas-filter__count" }, ` ${count}`)));
-    }));
+  // The scope: by default the current bundles (and the archive's titles); "include 2020–2021"
+  // searches every year (?scope=all).
+  const m = await manifest(editionRoot);
+  const span = archiveYears(m);
+  const wideBox = el("input", { type: "checkbox", id: "atlas-search-wide", name: "scope", value: "all" });
+  wideBox.checked = initial.wide;
+  if (span.length) {
+    box.before(el("p", { class: "atlas-search-page__scope", "data-atlas-search-scope": "" }, wideBox, " ",
+      el("label", { for: wideBox.id }, t("search_include_archive", { from: span[0], to: span[1] })),
+      el("span", { class: "atlas-search-page__scope-note" }, ` ${t("search_default_scope", {
+        years: m.current_years.length > 1 ? `${m.current_years[0]}–${m.current_years[m.current_years.length - 1]}` : m.current_years.join("") })}`)));
   }
+  const scopeOf = (chosen) => ({
+    wide: wideBox.checked, years: chosen.year || [],
+    regions: (chosen.region || []).map((name) => slugs[name]).filter(Boolean),
+  });
+
+  let available = {};
+  let optionsFor = null;
+  /** The filter groups' options: the values the bundles of `scope` hold (the archive's years and
+   * regions by default too, from its titles), each with its count. */
+  async function showOptions(wide) {
+    if (optionsFor === wide) return;
+    optionsFor = wide;
+    available = await (await instance(editionRoot, choose(m, { wide }))).filters();
+    for (const key of keys) {
+      const group = groups[key];
+      const checked = new Set([...group.querySelectorAll("input:checked")].map((b) => b.value).concat(
+        seeded ? [] : initial.selected[key]));
+      const entries = Object.entries(available[key] || {}).sort(FILTER_ORDER[key] || FILTER_ORDER.default);
+      const options = group.querySelector("[data-atlas-filter-options]");
+      options.replaceChildren(...entries.map(([value, count], i) => {
+        const id = `atlas-filter-${key}-${i}`;
+        const one = el("input", { type: "checkbox", id, name: key, value });
+        one.checked = checked.has(value);
+        return el("span", { class: "atlas-filter", "data-value": value }, one,
+          el("label", { for: id }, inLang(value), el("span", { class: "atlas-filter__count" }, ` ${count}`)));
+      }));
+    }
+    seeded = true;
+  }
+  let seeded = false;
+  await showOptions(initial.wide);
 
   const pause = debouncer(120);
   let search = null;
@@ -316,7 +385,7 @@ async function mountPage(root) {
     return out;
   }
 
-  /** Each filter value's count for the current query (Pagefind's), or the site's without one. */
+  /** Each filter value's count for the current query, or the site's without one. */
   function showCounts(counts) {
     for (const key of keys) {
       for (const option of groups[key].querySelectorAll(".atlas-filter")) {
@@ -326,24 +395,31 @@ async function mountPage(root) {
     }
   }
 
-  async function showMore(mine) {
-    const data = await search.next(PAGE_SIZE);
-    if (mine !== generation) return;
-    showResults(list, data, true);
+  function showState() {
     status.textContent = countText(search);
     const shown = list.querySelectorAll(".md-search-result__item").length;
     more.hidden = search.exact && shown >= search.total + search.partial;
   }
 
+  async function showMore(mine) {
+    const data = await search.next(PAGE_SIZE);
+    if (mine !== generation) return;
+    showResults(list, data, true);
+    showState();
+  }
+
   async function update() {
     const query = input.value.trim();
     const chosen = selected();
-    const key = JSON.stringify([query, chosen]);
+    const wide = wideBox.checked;
+    const key = JSON.stringify([query, chosen, wide]);
     if (key === lastKey) return;
     lastKey = key;
     const mine = ++generation;
-    writeUrl(query, chosen);
+    writeUrl(query, chosen, wide);
     const state = location.search;
+    await showOptions(wide);
+    if (mine !== generation) return;
     const filters = pagefindFilters(chosen);
     if (!query && !Object.keys(filters).length) {
       search = null;
@@ -352,10 +428,11 @@ async function mountPage(root) {
       showCounts(null);
       more.hidden = true;
       list.dataset.state = state;
+      list.dataset.counted = state;
       return;
     }
     if (!(await pause()) || mine !== generation) return;
-    const found = await find(await engine(query), query, filters);
+    const found = await find(await engine(query, scopeOf(chosen)), query, filters);
     if (mine !== generation) return;
     search = found;
     list.replaceChildren();
@@ -363,6 +440,13 @@ async function mountPage(root) {
     await showMore(mine);
     // The URL state the list now shows (tests and measure_search.py wait for it to equal location.search).
     if (mine === generation) list.dataset.state = state;
+    // The filter counts of a query of several words count the results that hold it: known once
+    // every candidate is checked.
+    const counts = await found.all();
+    if (mine !== generation) return;
+    showCounts(counts);
+    showState();
+    list.dataset.counted = state;
   }
 
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
