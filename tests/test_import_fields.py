@@ -157,6 +157,7 @@ def test_notice_title_without_its_banner_and_wrapper():
     assert title_of_text("宜昌市科学技术局文件关于发布2025年宜昌市软科学研究项目申报指南的通知")[0] == \
         "2025年宜昌市软科学研究项目申报指南"
     assert title_of_text("关于印发《2025年度宜昌市软科学研究项目申报指南》的通知")[0] == "2025年度宜昌市软科学研究项目申报指南"
+    assert title_of_text("宜昌市科学技术局文件2025年宜昌市软科学研究项目申报指南")[0] == "2025年宜昌市软科学研究项目申报指南"
 
 
 def test_a_phone_number_is_no_amount():

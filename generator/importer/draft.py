@@ -95,9 +95,13 @@ def title_of(struct: Structure) -> tuple[str, list[str]]:
     return title_of_text(struct.title_line.text)
 
 
+_BANNER = re.compile(r"^[\u4e00-\u9fff（）()、]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅|委)\s*文件\s*(?=\S)")
+
+
 def title_of_text(text: str) -> tuple[str, list[str]]:
     annex = P.ANNEX.match(text)
     text = annex.group(2).strip() if annex else text
+    text = _BANNER.sub("", text)  # 某某局文件 printed above the title and joined to it
     m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*(?:文件\s*)?)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
         return _unquoted(m.group(1).strip()), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
