@@ -169,3 +169,12 @@ def test_a_cells_list_items_lose_every_marker_form():
     from generator.importer.draft import _record_blocks
     assert _record_blocks(["研究以下内容：", "1.1 分析现状。", "（2）提出建议。", "③形成报告。", "2024年完成。"]) == [
         "研究以下内容：", {"list": ["分析现状。", "提出建议。", "形成报告。"]}, "2024年完成。"]
+
+
+def test_a_condition_with_years_is_no_duration():
+    from generator.importer.draft import stated_term
+    from generator.importer.segment import Part
+    parts = [Part("para", "项目负责人申报的同一题目在三年内未获得市级财政资金支持。", [1]),
+             Part("para", "项目执行期为1年。", [2])]
+    value, _, lines = stated_term(parts, "duration")
+    assert value["months"] == 12 and lines == [2]

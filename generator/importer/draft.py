@@ -255,7 +255,7 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
 
     found: dict = {}
     for kind in ("funding", "duration"):
-        term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind, guide_wide=True)
+        term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind)
         if term:
             found[kind] = term
     for ti, track in enumerate(tracks):
@@ -273,7 +273,7 @@ _TERM_WORDS = {"funding": re.compile(r"资助|经费|支持|补助|万元"),
                "duration": re.compile("|".join(sorted(L.SYNONYMS["duration"], key=len, reverse=True)) + "|执行期|实施期")}
 
 
-def stated_term(parts: list[Part], kind: str, guide_wide: bool = False) -> tuple[dict, list[str], list[int]] | None:
+def stated_term(parts: list[Part], kind: str) -> tuple[dict, list[str], list[int]] | None:
     """Funding or duration stated among a track's or the guide's paragraphs: a labelled value (`执行期限：1年`,
     or `起止年限：` with the value in the next paragraph) read as labelled, else a sentence that says it
     (`项目执行期为18个月。`, `每项资助不超过20万元`). Returns (value, review, source lines) or None."""
@@ -288,8 +288,8 @@ def stated_term(parts: list[Part], kind: str, guide_wide: bool = False) -> tuple
                                  else F.duration(text, labelled=True))
                 if value:
                     return value, review, nos
-        if guide_wide and not _TERM_WORDS[kind].search(p.text):
-            continue
+        if not _TERM_WORDS[kind].search(p.text):
+            continue  # 三年内未获得资助 is a condition, not a duration: a sentence must name the term
         value, review = (F.funding if kind == "funding" else F.duration)(p.text, labelled=False)
         if value:
             return value, review, list(p.lines)
