@@ -55,8 +55,8 @@ def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, lis
     m = _AMOUNT.search(text)
     if not m and labelled:
         bare = re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[-—~～至到]\s*(\d+(?:\.\d+)?))?(?![\d.]*\s*(?:%|％|年|个月|月|日|项|个|人|号))", text)
-        if not bare or re.search(r"[\u4e00-\u9fff]{9,}", text):
-            return None, []
+        if not bare or re.search(r"[\u4e00-\u9fff]{9,}", text) or _PHONE.search(text) and len(re.sub(r"\D", "", text)) >= 7:
+            return None, []  # a sentence, or a phone number (a cell from the column beside), is no amount
         if not unit:
             review.append(f"“{text.strip()}”没写单位，按万元读，请核对")
         text_u = text[:bare.end()] + (unit or "万元") + text[bare.end():]
@@ -266,7 +266,9 @@ def window(text: str) -> tuple[dict | None, list[str]]:
             return f"{day} {hour:02d}:{int(mi or 0):02d}"
         return day
 
-    opens, closes = stamp(found[0]), stamp(found[1])
+    stamps = [stamp(m) for m in found[:2]]
+    first, second = _window_order(text, found[:2])
+    opens, closes = stamps[first], stamps[second]
     if not opens or not closes:
         return None, ["申报时间里的日期无效"]
     if closes < opens:
@@ -274,6 +276,40 @@ def window(text: str) -> tuple[dict | None, list[str]]:
     if len(found) > 2:
         review.append("这段话里有两个以上日期，取了前两个")
     return {"opens": opens, "closes": closes, "text": text}, review
+
+
+_OPENS_AFTER = re.compile(r"^\s*(?:起|开始)")
+_CLOSES_AFTER = re.compile(r"^\s*(?:止|截止|前|以前|之前)")
+
+
+def _window_order(text: str, found: list) -> tuple[int, int]:
+    """Which of two dates opens the window and which closes it, by their words (截止时间为 B，起始时间为 A).
+
+    A date's words are those right after it (…日起, …日止, …日前) or else the ones before it back to the
+    previous date or clause (起始/开始/自/起 → opens; 截止/止/前 → closes). Only when the words do not
+    tell, the order does: the first opens.
+    """
+    kinds, start = [], 0
+    for m in found:
+        before = text[max(start, max(text.rfind(c, 0, m.start()) for c in "，。；,;") + 1):m.start()]
+        after = text[m.end():]
+        if _CLOSES_AFTER.match(after):
+            kinds.append("closes")
+        elif _OPENS_AFTER.match(after):
+            kinds.append("opens")
+        elif "截止" in before:
+            kinds.append("closes")
+        elif re.search(r"起始|开始|自|起", before):
+            kinds.append("opens")
+        elif re.search(r"止|前", before):
+            kinds.append("closes")
+        else:
+            kinds.append(None)
+        suffix = _CLOSES_AFTER.match(after) or _OPENS_AFTER.match(after)
+        start = m.end() + (suffix.end() if suffix else 0)
+    if kinds[0] == "closes" and kinds[1] != "closes" or kinds[1] == "opens" and kinds[0] != "opens":
+        return 1, 0
+    return 0, 1
 
 
 def date(text: str) -> str | None:
