@@ -150,3 +150,31 @@ def test_attachment_tables_under_their_headings_are_tracks():
         ("重点课题", 24, ["1", "2"]), ("一般课题", 12, ["1"])]
     assert [x["funding"]["kind"] for x in tracks[0]["topics"]] == ["ceiling", "ceiling"]
     assert tracks[1]["topics"][0]["funding"] == {"amount": 5, "kind": "fixed", "text": "5"}
+
+
+def test_notice_title_without_its_banner_and_wrapper():
+    from generator.importer.draft import title_of_text
+    assert title_of_text("宜昌市科学技术局文件关于发布2025年宜昌市软科学研究项目申报指南的通知")[0] == \
+        "2025年宜昌市软科学研究项目申报指南"
+    assert title_of_text("关于印发《2025年度宜昌市软科学研究项目申报指南》的通知")[0] == "2025年度宜昌市软科学研究项目申报指南"
+    assert title_of_text("宜昌市科学技术局文件2025年宜昌市软科学研究项目申报指南")[0] == "2025年宜昌市软科学研究项目申报指南"
+
+
+def test_a_phone_number_is_no_amount():
+    assert F.funding("19365352347", True, "万元")[0] is None
+    assert F.funding("027-80688259", True)[0] is None
+
+
+def test_a_cells_list_items_lose_every_marker_form():
+    from generator.importer.draft import _record_blocks
+    assert _record_blocks(["研究以下内容：", "1.1 分析现状。", "（2）提出建议。", "③形成报告。", "2024年完成。"]) == [
+        "研究以下内容：", {"list": ["分析现状。", "提出建议。", "形成报告。"]}, "2024年完成。"]
+
+
+def test_a_condition_with_years_is_no_duration():
+    from generator.importer.draft import stated_term
+    from generator.importer.segment import Part
+    parts = [Part("para", "项目负责人申报的同一题目在三年内未获得市级财政资金支持。", [1]),
+             Part("para", "项目执行期为1年。", [2])]
+    value, _, lines = stated_term(parts, "duration")
+    assert value["months"] == 12 and lines == [2]

@@ -113,7 +113,7 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     tags = _read_list(content / "tags.yml")
     regions = _read_list(content / "regions.yml")
     is_plan = sum(1 for l in lines if P.CHAPTER.match(l.text) and not l.is_row) >= 3 and any(
-        "规划" in l.text for l in lines[:20])
+        "规划" in l.text and len(l.text) <= 60 and "指南" not in l.text for l in lines[:20])  # a title naming a plan
     struct = segment(lines) if not is_plan else None
     from .plan import find_plan_title, plan as build_plan
 

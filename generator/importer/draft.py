@@ -17,12 +17,11 @@ from . import fields as F
 from . import labels as L
 from . import patterns as P
 from .clean import Line
+from .outline import marker
 from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
 WINDOW_WORDS = re.compile(r"申报时间|受理时间|接收时间|申请时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
 GENERIC_PHONE_LABELS = ("联系电话", "电话", "咨询电话", "联系方式")
-_FUNDING_SENTENCE = re.compile(r"(每项|每个|资助|经费|支持强度|资助额度|财政)[^。]{0,20}\d[^。]{0,6}万元")
-_DURATION_SENTENCE = re.compile(r"(执行期|实施期|研究期|项目期|周期|期限)[^。]{0,8}(\d+|[一二两三四五六])\s*(个月|年)")
 
 
 @dataclass
@@ -94,10 +93,14 @@ def title_of(struct: Structure) -> tuple[str, list[str]]:
     return title_of_text(struct.title_line.text)
 
 
+_BANNER = re.compile(r"^[\u4e00-\u9fff（）()、]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅|委)\s*文件\s*(?=\S)")
+
+
 def title_of_text(text: str) -> tuple[str, list[str]]:
     annex = P.ANNEX.match(text)
     text = annex.group(2).strip() if annex else text
-    m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
+    text = _BANNER.sub("", text)  # 某某局文件 printed above the title and joined to it
+    m = re.match(r"^(?:[\u4e00-\u9fff（）()、\s]{2,40}?(?:局|厅|委员会|人民政府|政府|办公室|办公厅)\s*(?:文件\s*)?)?关于(?:印发|发布|下达|公布|组织申报|组织开展|开展|征集|做好)?(.+?)的(?:通知|公告)$", text)
     if m:
         return _unquoted(m.group(1).strip()), ["标题取自通知题目（去掉了“关于发布……的通知”），请核对"]
     return _unquoted(text), []
@@ -250,7 +253,7 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
 
     found: dict = {}
     for kind in ("funding", "duration"):
-        term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind, guide_wide=True)
+        term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind)
         if term:
             found[kind] = term
     for ti, track in enumerate(tracks):
@@ -268,7 +271,7 @@ _TERM_WORDS = {"funding": re.compile(r"资助|经费|支持|补助|万元"),
                "duration": re.compile("|".join(sorted(L.SYNONYMS["duration"], key=len, reverse=True)) + "|执行期|实施期")}
 
 
-def stated_term(parts: list[Part], kind: str, guide_wide: bool = False) -> tuple[dict, list[str], list[int]] | None:
+def stated_term(parts: list[Part], kind: str) -> tuple[dict, list[str], list[int]] | None:
     """Funding or duration stated among a track's or the guide's paragraphs: a labelled value (`执行期限：1年`,
     or `起止年限：` with the value in the next paragraph) read as labelled, else a sentence that says it
     (`项目执行期为18个月。`, `每项资助不超过20万元`). Returns (value, review, source lines) or None."""
@@ -283,8 +286,8 @@ def stated_term(parts: list[Part], kind: str, guide_wide: bool = False) -> tuple
                                  else F.duration(text, labelled=True))
                 if value:
                     return value, review, nos
-        if guide_wide and not _TERM_WORDS[kind].search(p.text):
-            continue
+        if not _TERM_WORDS[kind].search(p.text):
+            continue  # 三年内未获得资助 is a condition, not a duration: a sentence must name the term
         value, review = (F.funding if kind == "funding" else F.duration)(p.text, labelled=False)
         if value:
             return value, review, list(p.lines)
@@ -440,7 +443,7 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["deliverables"] = blocks(t.fields["deliverables"])
         draft.came_from(path + ("deliverables",), [n for p in t.fields["deliverables"] for n in p.lines])
     terms: dict = {}
-    for kind, fn, words in (("funding", F.funding, _FUNDING_SENTENCE), ("duration", F.duration, _DURATION_SENTENCE)):
+    for kind, fn, words in (("funding", F.funding, F.FUNDING_SENTENCE), ("duration", F.duration, F.DURATION_SENTENCE)):
         if kind not in t.fields:  # 每项资助5万元，执行期1年。 written in the topic's text: read, text kept too
             for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", [])]:
                 if len(p.text) <= 80 and words.search(p.text):
@@ -502,11 +505,17 @@ def _labelled_sections(entry: dict, fields: dict, labels: dict, label_lines: dic
     entry["sections"] = sections
 
 
+_ITEM_STYLES = ("1.", "1 ", "（1）", "1）", "①", "1.1", "1.1.1", "1.1.1.1")
+
+
 def _record_blocks(paragraphs: list[str]) -> list:
+    """A cell's paragraphs as blocks: a paragraph opening with a list marker of any form the outline knows
+    (1. / （1） / 1） / ① / 1.1 / 1.1.1) is a list item without its marker (the site numbers lists)."""
     parts = []
     for p in paragraphs:
-        m = P.ITEM.match(p)
-        parts.append(Part("item", m.group(2), []) if m else Part("para", p, []))
+        m = marker(p)
+        parts.append(Part("item", m.rest, []) if m is not None and m.style in _ITEM_STYLES and m.rest
+                     else Part("para", p, []))
     return blocks(parts)
 
 
@@ -608,6 +617,10 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
                 draft.came_from(path + (kind,), rec.lines)
                 if review:
                     draft.note(path + (kind,), "；".join(review))
+            elif text.strip():  # not readable as this field: kept as written under its own header, never lost
+                label = rec.labels.get(kind) or kind
+                rec.fields["section:" + label] = rec.fields.pop(kind)
+                rec.labels["section:" + label] = label
     if any(k.startswith("section:") for k in rec.fields) and "sections" not in entry:
         _labelled_sections(entry, rec.fields, rec.labels, {k: rec.lines for k in rec.fields}, draft, path)
     if "contacts" in rec.fields and "contacts" not in entry:

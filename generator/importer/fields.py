@@ -28,6 +28,9 @@ _PHONE = re.compile(r"(?<!\d)(?:[48]00[-\s]?\d{3}[-\s]?\d{4}|1[3-9]\d{9}|"
 _OFFICE_END = re.compile(r"(处|室|厅|局|中心|所|委|部|科|办|院|会|司|站|馆|组|队|公司|协会|交易所|大学|学院|集团|平台|办公室)$")
 # An office and a person with the space between them lost (a PDF line wrapped there): 政策法规科李一明
 _OFFICE_PERSON = re.compile(r"^([\u4e00-\u9fff]{2,}(?:办公室|中心|处|科|室|办|所|部|局|厅))([\u4e00-\u9fff·]{2,3})$")
+# a sentence stating a topic's terms without a label: 每项资助5万元 / 执行期1年
+FUNDING_SENTENCE = re.compile(r"(每项|每个|资助|经费|支持强度|资助额度|财政)[^。]{0,20}\d[^。]{0,6}万元")
+DURATION_SENTENCE = re.compile(r"(执行期|实施期|研究期|项目期|周期|期限)[^。]{0,8}(\d+|[一二两三四五六])\s*(个月|年)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -53,8 +56,8 @@ def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, lis
     m = _AMOUNT.search(text)
     if not m and labelled:
         bare = re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[-—~～至到]\s*(\d+(?:\.\d+)?))?(?![\d.]*\s*(?:%|％|年|个月|月|日|项|个|人|号))", text)
-        if not bare or re.search(r"[\u4e00-\u9fff]{9,}", text):
-            return None, []
+        if not bare or re.search(r"[\u4e00-\u9fff]{9,}", text) or _PHONE.search(text) and len(re.sub(r"\D", "", text)) >= 7:
+            return None, []  # a sentence, or a phone number (a cell from the column beside), is no amount
         if not unit:
             review.append(f"“{text.strip()}”没写单位，按万元读，请核对")
         text_u = text[:bare.end()] + (unit or "万元") + text[bare.end():]
