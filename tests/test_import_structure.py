@@ -92,3 +92,14 @@ def test_a_total_with_the_amount_per_project_beside_it_gives_the_per_project_amo
     value, review = F.funding("共安排经费900万元（每项不超过300万元）", labelled=True)
     assert (value["amount"], value["kind"]) == (300, "ceiling")
     assert F.funding("每项资助不超过20万元，总额100万元", labelled=True)[0]["amount"] == 20
+
+
+def test_a_duration_sentence_under_a_label_naming_no_field_is_read_and_kept():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = ("2025年宜昌市软科学研究项目申报指南\n一、研究方向\n项目1：宜昌市数字经济发展路径研究\n"
+            "研究内容：分析数字经济发展现状，提出对策建议。\n其他要求：\n（1）项目执行期为2年。\n（2）须联合高校申报。\n")
+    topic = convert(text, CONTENT, today="2026-12-01").guide["tracks"][0]["topics"][0]
+    assert topic["duration"]["months"] == 24
+    assert "项目执行期为2年" in str(topic["sections"])

@@ -20,7 +20,7 @@ FLOOR = {
     "jiangsu-jiebang-2019-xlsx": 22,
     "joint-fund-2024-txt": 33,
     "keti-md-table": 19,
-    "most-intl-2025-md": 25,
+    "most-intl-2025-md": 27,
     "qingdao-2023-txt-keti": 16,
     "suzhou-2019-notice-attachment": 0,
     "tangshan-2024-html-paren": 24,

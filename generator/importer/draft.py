@@ -445,7 +445,8 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
     terms: dict = {}
     for kind, fn, words in (("funding", F.funding, F.FUNDING_SENTENCE), ("duration", F.duration, F.DURATION_SENTENCE)):
         if kind not in t.fields:  # 每项资助5万元，执行期1年。 written in the topic's text: read, text kept too
-            for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", [])]:
+            for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", []),
+                      *(p for k, ps in t.fields.items() if k.startswith("section:") for p in ps)]:  # 其他要求：…执行期为3年
                 if len(p.text) <= 80 and words.search(p.text):
                     value, review = fn(p.text, labelled=False)
                     if value:
