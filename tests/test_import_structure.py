@@ -103,3 +103,12 @@ def test_a_duration_sentence_under_a_label_naming_no_field_is_read_and_kept():
     topic = convert(text, CONTENT, today="2026-12-01").guide["tracks"][0]["topics"][0]
     assert topic["duration"]["months"] == 24
     assert "项目执行期为2年" in str(topic["sections"])
+
+
+def test_an_office_and_its_phone_under_a_contacts_heading_is_a_contact():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("联系人：赵六，电话：0571-87001234", "市社科联科研处：0717-6253110")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert any(c.get("phone") == "0717-6253110" for c in guide.get("contacts", []))
