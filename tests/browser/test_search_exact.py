@@ -32,7 +32,10 @@ def own_text(built, href: str, base_url: str) -> str:
 
 
 def whole(word: str, text: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?:s|es)?(?![a-z0-9])", text, re.I) is not None
+    """`word` is in `text` as a word (case ignored; a word of four letters or more with or without a plural ending)."""
+    stem = re.sub(r"(?<!s)s$", "", word) if re.fullmatch(r"[a-z]{4,}", word, re.I) else word
+    plural = "(?:s|es)?" if stem != word or re.fullmatch(r"[a-z]{4,}", word, re.I) else ""
+    return re.search(rf"(?<![a-z0-9]){re.escape(stem)}{plural}(?![a-z0-9])", text, re.I) is not None
 
 
 @pytest.mark.parametrize("edition", ["", "en/"])
