@@ -112,3 +112,11 @@ def test_an_office_and_its_phone_under_a_contacts_heading_is_a_contact():
     text = TITLES_ONLY.replace("联系人：赵六，电话：0571-87001234", "市社科联科研处：0717-6253110")
     guide = convert(text, CONTENT, today="2026-12-01").guide
     assert any(c.get("phone") == "0717-6253110" for c in guide.get("contacts", []))
+
+
+def test_the_issuer_before_guanyu_may_be_an_association():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = "宜昌市科协关于申报2025年软科学研究课题的通知\n" + TITLES_ONLY.split("\n", 1)[1]
+    assert convert(text, CONTENT, today="2026-12-01").guide["issuer"] == "宜昌市科协"
