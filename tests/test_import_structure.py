@@ -120,3 +120,12 @@ def test_the_issuer_before_guanyu_may_be_an_association():
 
     text = "宜昌市科协关于申报2025年软科学研究课题的通知\n" + TITLES_ONLY.split("\n", 1)[1]
     assert convert(text, CONTENT, today="2026-12-01").guide["issuer"] == "宜昌市科协"
+
+
+def test_dates_under_a_window_heading_are_the_window():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("三、联系方式", "三、申报时间\n2025年4月1日—4月30日17:00，逾期不予受理。\n四、联系方式")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01", "2025-04-30 17:00")

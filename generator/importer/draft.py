@@ -371,14 +371,14 @@ def _mergeable(a: dict, b: dict) -> bool:
 
 def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft) -> dict | None:
     def walk(node: Node):
-        yield from node.parts
+        yield from ((p, node.text) for p in node.parts)
         for c in node.children:
             yield from walk(c)
 
     missing: list[Part] = []
     for node in [root, *sections, *tracks]:
-        for p in (node.parts if node is root else walk(node)):
-            if WINDOW_WORDS.search(p.text):
+        for p, head in (((p, "") for p in node.parts) if node is root else walk(node)):
+            if WINDOW_WORDS.search(p.text) or WINDOW_WORDS.search(head):  # 三、申报时间 / 2024年3月1日—4月15日
                 win, review = F.window(p.text)
                 if not win and F.date(p.text) and not missing:
                     missing.append(p)
