@@ -208,7 +208,8 @@ def clean_document(doc: Document) -> list[Line]:
         doc.source_text()  # numbers the nodes by the lines of the saved source text
     for pi, part in enumerate(doc.parts):
         lines: list[Line] = []
-        for node in part.body():
+        node_of: dict[int, int] = {}  # id(line) → the index of the node it came from
+        for ni, node in enumerate(part.body()):
             if node.kind == TABLE:
                 for r, row in enumerate(_grid(node)):
                     cells = [[q for p in c for q in split_cell(p)] for c in row]
@@ -227,11 +228,26 @@ def clean_document(doc: Document) -> list[Line]:
                     if t:
                         lines.append(Line(node.line + k, t, indent=indent, part=pi,
                                           marker=tidy(node.marker), level=node.level))
+                        node_of[id(lines[-1])] = ni
                         indent = 0
-        if part.fmt in WRAPPED:
+        if part.fmt == "md":  # paragraphs a blank line apart are paragraphs: only a node's own lines may join
+            lines = [l for ls in _by_node(lines, node_of) for l in join_numbered(join_broken(ls))]
+        elif part.fmt in WRAPPED:
             lines = join_numbered(join_broken(lines, wrapped=any(n.page for n in part.body())))
         out.extend(lines)
     return out
+
+
+def _by_node(lines: list[Line], node_of: dict[int, int]) -> list[list[Line]]:
+    """Lines in runs of one node each (a table's rows are runs of their own)."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        key = node_of.get(id(line))
+        if runs and key is not None and node_of.get(id(runs[-1][-1])) == key:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 def ends_sentence(text: str) -> bool:

@@ -22,8 +22,6 @@ from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
 WINDOW_WORDS = re.compile(r"申报时间|受理时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
 GENERIC_PHONE_LABELS = ("联系电话", "电话", "咨询电话", "联系方式")
-_FUNDING_SENTENCE = re.compile(r"(每项|每个|资助|经费|支持强度|资助额度|财政)[^。]{0,20}\d[^。]{0,6}万元")
-_DURATION_SENTENCE = re.compile(r"(执行期|实施期|研究期|项目期|周期|期限)[^。]{0,8}(\d+|[一二两三四五六])\s*(个月|年)")
 
 
 @dataclass
@@ -445,7 +443,7 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
         entry["deliverables"] = blocks(t.fields["deliverables"])
         draft.came_from(path + ("deliverables",), [n for p in t.fields["deliverables"] for n in p.lines])
     terms: dict = {}
-    for kind, fn, words in (("funding", F.funding, _FUNDING_SENTENCE), ("duration", F.duration, _DURATION_SENTENCE)):
+    for kind, fn, words in (("funding", F.funding, F.FUNDING_SENTENCE), ("duration", F.duration, F.DURATION_SENTENCE)):
         if kind not in t.fields:  # 每项资助5万元，执行期1年。 written in the topic's text: read, text kept too
             for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", [])]:
                 if len(p.text) <= 80 and words.search(p.text):

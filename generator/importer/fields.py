@@ -27,6 +27,9 @@ _PHONE = re.compile(r"(?<!\d)(?:[48]00[-\s]?\d{3}[-\s]?\d{4}|1[3-9]\d{9}|"
 _OFFICE_END = re.compile(r"(处|室|厅|局|中心|所|委|部|科|办|院|会|司|站|馆|组|队|公司|协会|交易所|大学|学院|集团|平台|办公室)$")
 # An office and a person with the space between them lost (a PDF line wrapped there): 政策法规科李一明
 _OFFICE_PERSON = re.compile(r"^([\u4e00-\u9fff]{2,}(?:办公室|中心|处|科|室|办|所|部|局|厅))([\u4e00-\u9fff·]{2,3})$")
+# a sentence stating a topic's terms without a label: 每项资助5万元 / 执行期1年
+FUNDING_SENTENCE = re.compile(r"(每项|每个|资助|经费|支持强度|资助额度|财政)[^。]{0,20}\d[^。]{0,6}万元")
+DURATION_SENTENCE = re.compile(r"(执行期|实施期|研究期|项目期|周期|期限)[^。]{0,8}(\d+|[一二两三四五六])\s*(个月|年)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -263,7 +266,9 @@ def window(text: str) -> tuple[dict | None, list[str]]:
             return f"{day} {hour:02d}:{int(mi or 0):02d}"
         return day
 
-    opens, closes = stamp(found[0]), stamp(found[1])
+    stamps = [stamp(m) for m in found[:2]]
+    first, second = _window_order(text, found[:2])
+    opens, closes = stamps[first], stamps[second]
     if not opens or not closes:
         return None, ["申报时间里的日期无效"]
     if closes < opens:
@@ -271,6 +276,40 @@ def window(text: str) -> tuple[dict | None, list[str]]:
     if len(found) > 2:
         review.append("这段话里有两个以上日期，取了前两个")
     return {"opens": opens, "closes": closes, "text": text}, review
+
+
+_OPENS_AFTER = re.compile(r"^\s*(?:起|开始)")
+_CLOSES_AFTER = re.compile(r"^\s*(?:止|截止|前|以前|之前)")
+
+
+def _window_order(text: str, found: list) -> tuple[int, int]:
+    """Which of two dates opens the window and which closes it, by their words (截止时间为 B，起始时间为 A).
+
+    A date's words are those right after it (…日起, …日止, …日前) or else the ones before it back to the
+    previous date or clause (起始/开始/自/起 → opens; 截止/止/前 → closes). Only when the words do not
+    tell, the order does: the first opens.
+    """
+    kinds, start = [], 0
+    for m in found:
+        before = text[max(start, max(text.rfind(c, 0, m.start()) for c in "，。；,;") + 1):m.start()]
+        after = text[m.end():]
+        if _CLOSES_AFTER.match(after):
+            kinds.append("closes")
+        elif _OPENS_AFTER.match(after):
+            kinds.append("opens")
+        elif "截止" in before:
+            kinds.append("closes")
+        elif re.search(r"起始|开始|自|起", before):
+            kinds.append("opens")
+        elif re.search(r"止|前", before):
+            kinds.append("closes")
+        else:
+            kinds.append(None)
+        suffix = _CLOSES_AFTER.match(after) or _OPENS_AFTER.match(after)
+        start = m.end() + (suffix.end() if suffix else 0)
+    if kinds[0] == "closes" and kinds[1] != "closes" or kinds[1] == "opens" and kinds[0] != "opens":
+        return 1, 0
+    return 0, 1
 
 
 def date(text: str) -> str | None:

@@ -244,6 +244,12 @@ def _roles(roots: list[Item], lines) -> None:
             if below and below >= sum(1 for it in its if fields & set(it.labels)):
                 topic_styles.discard(style)
                 changed = True
+    titled = set()
+    if not topic_styles and not any(it.rows >= 2 for it in everything):
+        # no level owns field labels nor a table of topics: a list of titles under a heading holds the topics
+        titled = {it.style for it in everything if _titles_under_heading(it, lines)}
+        topic_styles |= {st for st in titled
+                         if not any(d.style in titled and d.style != st for it in by_style[st] for d in _walk(it.children))}
     topics: list[Item] = []
     for parent_children in _groups(roots):
         group = [it for it in parent_children if it.style in topic_styles and it.role != "label" and it.rows < 2]
@@ -256,7 +262,7 @@ def _roles(roots: list[Item], lines) -> None:
             titles = sum(1 for it in its if not _sentence(lines[it.index].text) or _title_then_text(it.mark.rest))
             parent = its[0].parent
             inside_topic = any(a.role == "topic" for a in _ancestors(its[0]))
-            if inside_topic:
+            if inside_topic or style in titled and not _titles_under_heading(its[0], lines):
                 continue
             if has_labels or word or titles >= 0.7 * len(its) and not _requirements(parent, lines):
                 for it in its:
@@ -288,6 +294,19 @@ def _roles(roots: list[Item], lines) -> None:
             it.role = "mark"
         else:
             it.role = "h2"
+
+
+def _titles_under_heading(it: Item, lines) -> bool:
+    """A numbered item in a group of title-like siblings (short, not a sentence) under a heading that is
+    not the requirements: a title-only topic list (一、重点课题 / 1．题目 …), when no level owns labels."""
+    parent = it.parent
+    if it.mark.number is None or parent is None or _requirements(parent, lines) or it.role == "label" \
+            or it.mark.word in TRACK_WORDS:  # 专题一、… names a track, never a topic
+        return False
+    group = [s for s in parent.children if s.style == it.style]
+    short = sum(1 for s in group if not _sentence(lines[s.index].text) and len(s.mark.rest) <= 40
+                and not lines[s.index].text.rstrip().endswith(("：", ":")))
+    return short >= 0.7 * len(group)
 
 
 def _title_then_text(rest: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from . import fields as F
 from . import labels as L
 from . import patterns as P
 from .clean import Line, ends_sentence, split_inline_numbering
@@ -237,8 +238,15 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
                 continue
         if it is not None and role in ("list", "label"):
             add(Part(it.style, it.mark.rest, nos))
-        else:
-            add(Part("para", text, nos))
+            continue
+        if topic is not None and len(text) <= 40 and label not in ("content", "deliverables"):
+            kind = next((k for k, words in (("funding", F.FUNDING_SENTENCE), ("duration", F.DURATION_SENTENCE))
+                         if k not in topic.fields and words.search(text)), None)
+            if kind:  # 财政定额资助20万元/项。 after the topic's other fields: its funding, unlabelled
+                topic.fields[kind] = [Part("para", text, nos)]
+                topic.labels.setdefault(kind, "")
+                continue
+        add(Part("para", text, nos))
 
 
 def _num(it) -> str:
