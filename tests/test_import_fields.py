@@ -11,7 +11,6 @@ from generator.importer import ImportFailure, convert_document
 from generator.importer.document import PARAGRAPH, Document, Node, Part
 from generator.importer import fields as F
 from generator.importer import labels as L
-from generator.importer.draft import record_number
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -73,10 +72,6 @@ def test_funding_unit_from_the_label():
 ])
 def test_labels_by_meaning(label, kind):
     assert L.kind(label) == kind
-
-
-def test_record_numbers_lose_their_separator():
-    assert [record_number(x) for x in ("1.", "2、", "3．", "1.1", "（3）", "课题二")] == ["1", "2", "3", "1.1", "（3）", "课题二"]
 
 
 def convert(text: str, content: Path, today: str):
