@@ -11,7 +11,6 @@ from generator.importer import ImportFailure, convert_document
 from generator.importer.document import PARAGRAPH, Document, Node, Part
 from generator.importer import fields as F
 from generator.importer import labels as L
-from generator.importer.draft import record_number
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -73,10 +72,6 @@ def test_funding_unit_from_the_label():
 ])
 def test_labels_by_meaning(label, kind):
     assert L.kind(label) == kind
-
-
-def test_record_numbers_lose_their_separator():
-    assert [record_number(x) for x in ("1.", "2、", "3．", "1.1", "（3）", "课题二")] == ["1", "2", "3", "1.1", "（3）", "课题二"]
 
 
 def convert(text: str, content: Path, today: str):
@@ -178,3 +173,11 @@ def test_a_condition_with_years_is_no_duration():
              Part("para", "项目执行期为1年。", [2])]
     value, _, lines = stated_term(parts, "duration")
     assert value["months"] == 12 and lines == [2]
+
+
+def test_a_guide_in_chapters_that_quotes_a_plan_is_a_call():
+    text = "\n".join(["2025年度宜昌市软科学研究项目申报指南", "第一章 申报时间", "申报时间为2025年3月1日至3月31日。",
+                      "第二章 研究方向", "方向一：宜昌市“十四五”科技创新规划实施评估", "研究内容：评估规划实施情况。",
+                      "第三章 联系方式", "联系人：赵小军，0717-6881234"])
+    done = convert(text, CONTENT, today="2026-01-01")
+    assert done.guide["kind"] == "call" and done.guide["title"] == "2025年度宜昌市软科学研究项目申报指南"

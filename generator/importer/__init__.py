@@ -112,8 +112,10 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
         raise ImportFailure("no text found; check the file holds the guide itself")
     tags = _read_list(content / "tags.yml")
     regions = _read_list(content / "regions.yml")
+    # a plan (规划) is chapters under a title naming a plan; a guide may number its parts 第X章 and quote a 规划
+    named = [l.text for l in lines[:20] if not l.is_row and len(l.text) <= 60 and re.search(r"规划|指南|通知", l.text)]
     is_plan = sum(1 for l in lines if P.CHAPTER.match(l.text) and not l.is_row) >= 3 and any(
-        "规划" in l.text and len(l.text) <= 60 and "指南" not in l.text for l in lines[:20])  # a title naming a plan
+        "规划" in t for t in named) and not any("指南" in t for t in named)
     struct = segment(lines) if not is_plan else None
     from .plan import find_plan_title, plan as build_plan
 

@@ -544,7 +544,6 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
     taken: set[int] = set()
     had_topics = bool(topics)
     for rec in records:
-        rec.number = record_number(rec.number)
         best, best_score = None, 0.0
         for i, (t, entry, _) in enumerate(topics):
             if i in taken:
@@ -580,12 +579,6 @@ def _join_records(records: list[Record], topics: list[tuple[Topic, dict, tuple]]
                 f"附件表格中本项目题目作“{rec.title}”，与正文题目“{entry['title']}”不同。本站以正文题目为准。")
             draft.note(path + ("title",), f"附件题目与正文不同：“{rec.title}”")
         _fill_from_record(rec, entry, t, draft, path)
-
-
-def record_number(cell: str) -> str:
-    """A number column's cell as the topic's number: `1.` `2、` `3．` → 1, 2, 3 (the separator after a number is
-    punctuation, not part of it, as with a numbered paragraph); `1.1`, `（3）`, `课题二` are kept as written."""
-    return re.sub(r"(?<=[\d一二三四五六七八九十])\s*[.．、:：]$", "", cell.strip())
 
 
 def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, path: tuple) -> None:
