@@ -129,3 +129,12 @@ def test_dates_under_a_window_heading_are_the_window():
     text = TITLES_ONLY.replace("三、联系方式", "三、申报时间\n2025年4月1日—4月30日17:00，逾期不予受理。\n四、联系方式")
     guide = convert(text, CONTENT, today="2026-12-01").guide
     assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01", "2025-04-30 17:00")
+
+
+def test_a_period_in_which_to_submit_is_the_window():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("三、联系方式", "三、其他事项\n请于2025年4月1日9:00至2025年4月30日17:00期间登录系统提交申请书。\n四、联系方式")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01 09:00", "2025-04-30 17:00")

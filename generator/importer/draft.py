@@ -20,7 +20,7 @@ from .clean import Line
 from .outline import marker
 from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
-WINDOW_WORDS = re.compile(r"申报时间|受理时间|接收时间|申请时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
+WINDOW_WORDS = re.compile(r"申报时间|受理时间|接收时间|申请时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间|期间[^。]{0,20}(?:填报|报送|提交|申报|申请)")
 GENERIC_PHONE_LABELS = ("联系电话", "电话", "咨询电话", "联系方式")
 
 
