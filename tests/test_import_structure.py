@@ -138,3 +138,10 @@ def test_a_period_in_which_to_submit_is_the_window():
     text = TITLES_ONLY.replace("三、联系方式", "三、其他事项\n请于2025年4月1日9:00至2025年4月30日17:00期间登录系统提交申请书。\n四、联系方式")
     guide = convert(text, CONTENT, today="2026-12-01").guide
     assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01 09:00", "2025-04-30 17:00")
+
+
+def test_from_today_until_a_date_opens_on_the_day_the_guide_is_published():
+    win, review = F.window("即日起至2025年4月30日17:00止。", since="2025-04-02")
+    assert (win["opens"], win["closes"]) == ("2025-04-02", "2025-04-30 17:00")
+    assert any("发布日期" in r for r in review)
+    assert F.window("即日起至2025年4月30日17:00止。")[0] is None  # no published date: nothing to open on

@@ -24,7 +24,7 @@ FLOOR = {
     "qingdao-2023-txt-keti": 16,
     "suzhou-2019-notice-attachment": 0,
     "tangshan-2024-html-paren": 25,
-    "wenzhou-2022-docx-brackets": 18,
+    "wenzhou-2022-docx-brackets": 20,
     "yichang-2024-pdf-banner": 28,
     "zhengzhou-2023-pdf-decimal": 25,
 }

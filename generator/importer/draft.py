@@ -164,7 +164,7 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
                 if review:
                     draft.note(("contacts", len(contacts)), "；".join(review))
                 contacts.append(e)
-    win = _window(root, track_nodes, section_nodes, draft)
+    win = _window(root, track_nodes, section_nodes, draft, guide.get("published"))
     if win:
         guide["window"] = win
     if contacts:
@@ -369,7 +369,7 @@ def _mergeable(a: dict, b: dict) -> bool:
     return not (set(a) & set(b) - {"role"})
 
 
-def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft) -> dict | None:
+def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft, since: str | None = None) -> dict | None:
     def walk(node: Node):
         yield from ((p, node.text) for p in node.parts)
         for c in node.children:
@@ -379,7 +379,7 @@ def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft) 
     for node in [root, *sections, *tracks]:
         for p, head in (((p, "") for p in node.parts) if node is root else walk(node)):
             if WINDOW_WORDS.search(p.text) or WINDOW_WORDS.search(head):  # 三、申报时间 / 2024年3月1日—4月15日
-                win, review = F.window(p.text)
+                win, review = F.window(p.text, since)
                 if not win and F.date(p.text) and not missing:
                     missing.append(p)
                 if win:

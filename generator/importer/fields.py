@@ -246,14 +246,20 @@ def contacts(text: str, label: str = "", role: str = "") -> tuple[list[dict], li
     return entries, review
 
 
-def window(text: str) -> tuple[dict | None, list[str]]:
-    """An application window (申报时间 … 至 …, 起始时间为 … 截止时间为 …) → {opens, closes, text}."""
+def window(text: str, since: str | None = None) -> tuple[dict | None, list[str]]:
+    """An application window (申报时间 … 至 …, 起始时间为 … 截止时间为 …) → {opens, closes, text}.
+
+    `since`, the guide's published date, opens a window written 即日起至 … 止 (from today until a date)."""
     found = list(_DATE_TIME.finditer(text))
     if found and found[0].group(1) is None:
         found = [m for m in found if m.group(1)] if any(m.group(1) for m in found) else []
+    review = []
+    if len(found) == 1 and since and re.search(r"即日起|即日开始|自即日|发布之日起", text):
+        closes = _stamp_alone(found[0])
+        if closes and closes >= since:
+            return {"opens": since, "closes": closes, "text": text}, ["“即日起”按指南的发布日期读作开始日期，请核对"]
     if len(found) < 2:
         return None, []
-    review = []
     year = found[0].group(1)
 
     def stamp(m) -> str | None:
@@ -282,6 +288,16 @@ def window(text: str) -> tuple[dict | None, list[str]]:
     if len(found) > 2:
         review.append("这段话里有两个以上日期，取了前两个")
     return {"opens": opens, "closes": closes, "text": text}, review
+
+
+def _stamp_alone(m) -> str | None:
+    """One date that states its year (2025年4月30日17:00) → 2025-04-30 17:00."""
+    y, mo, d, h, mi = m.groups()
+    try:
+        day = dt.date(int(y), int(mo), int(d)).isoformat()
+    except (TypeError, ValueError):
+        return None
+    return f"{day} {int(h):02d}:{int(mi or 0):02d}" if h is not None else day
 
 
 _OPENS_AFTER = re.compile(r"^\s*(?:起|开始)")
