@@ -145,3 +145,9 @@ def test_from_today_until_a_date_opens_on_the_day_the_guide_is_published():
     assert (win["opens"], win["closes"]) == ("2025-04-02", "2025-04-30 17:00")
     assert any("发布日期" in r for r in review)
     assert F.window("即日起至2025年4月30日17:00止。")[0] is None  # no published date: nothing to open on
+
+
+def test_a_ceiling_named_by_the_column_header_makes_a_bare_amount_a_ceiling():
+    value, review = F.funding("8", labelled=True, unit="万元", label="资助上限（万元）")
+    assert (value["amount"], value["kind"]) == (8, "ceiling")
+    assert F.funding("8", labelled=True, unit="万元", label="资助金额（万元）")[0]["kind"] == "fixed"

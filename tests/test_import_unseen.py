@@ -19,7 +19,7 @@ FLOOR = {
     "foshan-2024-html-table": 31,
     "jiangsu-jiebang-2019-xlsx": 22,
     "joint-fund-2024-txt": 33,
-    "keti-md-table": 19,
+    "keti-md-table": 21,
     "most-intl-2025-md": 28,
     "qingdao-2023-txt-keti": 16,
     "suzhou-2019-notice-attachment": 0,

@@ -282,7 +282,7 @@ def stated_term(parts: list[Part], kind: str) -> tuple[dict, list[str], list[int
             if not text and i + 1 < len(parts) and not L.split(parts[i + 1].text):
                 text, nos = parts[i + 1].text, nos + list(parts[i + 1].lines)
             if text:
-                value, review = (F.funding(text, True, F.unit_of(lab[0])) if kind == "funding"
+                value, review = (F.funding(text, True, F.unit_of(lab[0]), lab[0]) if kind == "funding"
                                  else F.duration(text, labelled=True))
                 if value:
                     return value, review, nos
@@ -455,7 +455,7 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
             continue
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
-            value, review = (F.funding(text, True, F.unit_of(t.labels.get(kind, ""))) if kind == "funding"
+            value, review = (F.funding(text, True, F.unit_of(t.labels.get(kind, "")), t.labels.get(kind, "")) if kind == "funding"
                              else fn(text, labelled=True))
             nos = t.label_lines.get(kind, []) + [n for p in t.fields[kind] for n in p.lines]
             if value:
@@ -604,7 +604,7 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in rec.fields and kind not in entry:
             text = "".join(rec.fields[kind])
-            value, review = (F.funding(text, True, F.unit_of(rec.labels.get(kind, ""))) if kind == "funding"
+            value, review = (F.funding(text, True, F.unit_of(rec.labels.get(kind, "")), rec.labels.get(kind, "")) if kind == "funding"
                              else fn(text, labelled=True))
             if value:
                 entry[kind] = value

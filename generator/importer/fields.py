@@ -45,7 +45,7 @@ def unit_of(label: str) -> str:
     return (m.group(1) or m.group(2)).replace("万", "万元").replace("万元元", "万元") if m else ""
 
 
-def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, list[str]]:
+def funding(text: str, labelled: bool, unit: str = "", label: str = "") -> tuple[dict | None, list[str]]:
     """`每项资助额度不超过50万元` → {amount: 50, kind: ceiling, text: …}. Unlabelled text: the clause that says it.
 
     Kind by the words around the amount: a ceiling when 不超过、最高、最多、上限、以内、以下、≤ (or < ＜) say so, a
@@ -61,7 +61,7 @@ def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, lis
         if not unit:
             review.append(f"“{text.strip()}”没写单位，按万元读，请核对")
         text_u = text[:bare.end()] + (unit or "万元") + text[bare.end():]
-        value, more = funding(text_u, labelled, unit)
+        value, more = funding(text_u, labelled, unit, label)
         if value:
             value["text"] = text.strip()
         return value, review + more
@@ -79,7 +79,7 @@ def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, lis
         amount = number(str(float(m.group(1)) / 10000))
     elif unit == "亿元":
         amount = number(str(float(m.group(1)) * 10000))
-    ceiling = _CEILING.search(said)
+    ceiling = _CEILING.search(said) or _CEILING.search(re.sub(r"[（(][^）)]*[）)]", "", label))  # 经费上限（万元）
     kind = "ceiling" if ceiling else "fixed"
     if m.group(2):
         review.append(f"经费是一个范围（{m.group(0)}），amount 记为下限")
