@@ -151,3 +151,18 @@ def test_a_ceiling_named_by_the_column_header_makes_a_bare_amount_a_ceiling():
     value, review = F.funding("8", labelled=True, unit="万元", label="资助上限（万元）")
     assert (value["amount"], value["kind"]) == (8, "ceiling")
     assert F.funding("8", labelled=True, unit="万元", label="资助金额（万元）")[0]["kind"] == "fixed"
+
+
+def test_a_guide_saying_its_amounts_are_ceilings_makes_bare_table_amounts_ceilings(tmp_path):
+    from conftest import CONTENT
+    from generator.importer import convert_document
+    from generator.importer.read import read
+
+    src = tmp_path / "guide.md"
+    src.write_text("# 2025年宜昌市软科学研究项目申报指南\n\n为推进创新驱动发展，特发布本指南，所列资助金额均为上限。\n\n"
+                   "| 序号 | 题目 | 研究内容 | 资助金额（万元） |\n|---|---|---|---|\n"
+                   "| 1 | 宜昌市绿色化工产业转型研究 | 分析现状，提出对策。 | 5 |\n"
+                   "| 2 | 宜昌市青年人才引留机制研究 | 梳理政策，提出建议。 | 3 |\n", encoding="utf-8")
+    guide = convert_document(read([src]), CONTENT, today="2026-12-01").guide
+    assert [(t["funding"]["amount"], t["funding"]["kind"]) for tr in guide["tracks"] for t in tr["topics"]] == [
+        (5, "ceiling"), (3, "ceiling")]

@@ -16,7 +16,7 @@ FLOOR = {
     "anhui-2023-docx-table": 32,
     "changzhou-kexie-2024-txt": 32,
     "dalian-2024-docx-numbering": 28,
-    "foshan-2024-html-table": 31,
+    "foshan-2024-html-table": 34,
     "jiangsu-jiebang-2019-xlsx": 22,
     "joint-fund-2024-txt": 33,
     "keti-md-table": 21,

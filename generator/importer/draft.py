@@ -252,6 +252,15 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
             yield from parts(c)
 
     found: dict = {}
+    said = next((p for p in [*intro, *(p for n in sections for p in parts(n))] if _CEILINGS_SAID.search(p.text)), None)
+    for ti, track in enumerate(tracks if said else []):  # 所列资助金额均为上限: a bare amount is a ceiling
+        for pi, topic in enumerate(track["topics"]):
+            money = topic.get("funding") or {}
+            if money.get("kind") == "fixed" and not F._FIXED.search(money.get("text", "")):
+                money["kind"] = "ceiling"
+                path = ("tracks", ti, "topics", pi, "funding")
+                notes = [m for m in draft.review.get(path, []) if "定额还是上限" not in m]
+                draft.review[path] = notes + [f"原文说金额是上限（第 {said.lines[0]} 行），已记为 ceiling"]
     for kind in ("funding", "duration"):
         term = stated_term([*intro, *(p for n in sections for p in parts(n))], kind)
         if term:
@@ -267,6 +276,7 @@ def _guide_wide_terms(sections: list[Node], tracks: list[dict], draft: Draft, in
         _track_order(track)
 
 
+_CEILINGS_SAID = re.compile(r"(?:金额|经费|资助|额度)[^。；，]{0,10}(?:为|是|系)[^。；，]{0,10}(?:上限|最高限额)")
 _TERM_WORDS = {"funding": re.compile(r"资助|经费|支持|补助|万元"),
                "duration": re.compile("|".join(sorted(L.SYNONYMS["duration"], key=len, reverse=True)) + "|执行期|实施期")}
 
