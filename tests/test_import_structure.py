@@ -77,3 +77,77 @@ def test_track_word_headings_above_a_table_of_topics_stay_tracks(tmp_path):
     guide = convert_document(read([src]), CONTENT, today="2026-12-01").guide
     titles = [t["title"] for tr in guide["tracks"] for t in tr["topics"]]
     assert titles == ["宜昌市绿色化工产业转型研究", "宜昌市青年人才引留机制研究"]
+
+
+def test_a_window_called_application_receipt_time_is_read():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("三、联系方式", "三、受理安排\n申请接收时间为2025年4月1日至4月30日17时。\n四、联系方式")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01", "2025-04-30 17:00")
+
+
+def test_a_total_with_the_amount_per_project_beside_it_gives_the_per_project_amount():
+    value, review = F.funding("共安排经费900万元（每项不超过300万元）", labelled=True)
+    assert (value["amount"], value["kind"]) == (300, "ceiling")
+    assert F.funding("每项资助不超过20万元，总额100万元", labelled=True)[0]["amount"] == 20
+
+
+def test_a_duration_sentence_under_a_label_naming_no_field_is_read_and_kept():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = ("2025年宜昌市软科学研究项目申报指南\n一、研究方向\n项目1：宜昌市数字经济发展路径研究\n"
+            "研究内容：分析数字经济发展现状，提出对策建议。\n其他要求：\n（1）项目执行期为2年。\n（2）须联合高校申报。\n")
+    topic = convert(text, CONTENT, today="2026-12-01").guide["tracks"][0]["topics"][0]
+    assert topic["duration"]["months"] == 24
+    assert "项目执行期为2年" in str(topic["sections"])
+
+
+def test_an_office_and_its_phone_under_a_contacts_heading_is_a_contact():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("联系人：赵六，电话：0571-87001234", "市社科联科研处：0717-6253110")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert any(c.get("phone") == "0717-6253110" for c in guide.get("contacts", []))
+
+
+def test_the_issuer_before_guanyu_may_be_an_association():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = "宜昌市科协关于申报2025年软科学研究课题的通知\n" + TITLES_ONLY.split("\n", 1)[1]
+    assert convert(text, CONTENT, today="2026-12-01").guide["issuer"] == "宜昌市科协"
+
+
+def test_dates_under_a_window_heading_are_the_window():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("三、联系方式", "三、申报时间\n2025年4月1日—4月30日17:00，逾期不予受理。\n四、联系方式")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01", "2025-04-30 17:00")
+
+
+def test_a_period_in_which_to_submit_is_the_window():
+    from conftest import CONTENT
+    from generator.importer import convert
+
+    text = TITLES_ONLY.replace("三、联系方式", "三、其他事项\n请于2025年4月1日9:00至2025年4月30日17:00期间登录系统提交申请书。\n四、联系方式")
+    guide = convert(text, CONTENT, today="2026-12-01").guide
+    assert (guide["window"]["opens"], guide["window"]["closes"]) == ("2025-04-01 09:00", "2025-04-30 17:00")
+
+
+def test_from_today_until_a_date_opens_on_the_day_the_guide_is_published():
+    win, review = F.window("即日起至2025年4月30日17:00止。", since="2025-04-02")
+    assert (win["opens"], win["closes"]) == ("2025-04-02", "2025-04-30 17:00")
+    assert any("发布日期" in r for r in review)
+    assert F.window("即日起至2025年4月30日17:00止。")[0] is None  # no published date: nothing to open on
+
+
+def test_a_ceiling_named_by_the_column_header_makes_a_bare_amount_a_ceiling():
+    value, review = F.funding("8", labelled=True, unit="万元", label="资助上限（万元）")
+    assert (value["amount"], value["kind"]) == (8, "ceiling")
+    assert F.funding("8", labelled=True, unit="万元", label="资助金额（万元）")[0]["kind"] == "fixed"

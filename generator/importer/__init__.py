@@ -156,7 +156,7 @@ def convert_document(doc: Document, content: Path, *, source_text: str | None = 
     if region_review:
         draft.note(("region",), region_review)
     front = struct.front + struct.tail if struct else lines[:12]
-    issuer, issuer_line = _issuer(front, region_entry, full_text, lines)
+    issuer, issuer_line = _issuer(front + [title_line] * (title_line is not None), region_entry, full_text, lines)
     guide["issuer"] = issuer
     if issuer_line is None:
         draft.note(("issuer",), "原文未写明发布单位；这是按地区推断的，请核对")
@@ -394,7 +394,7 @@ def _issuer(front: list[Line], region: dict, text: str, every: list[Line] = ()) 
             l.used = True
             return l.text.strip(), l.no
     for l in front:
-        m = re.match(r"^([\u4e00-\u9fff（）()、\s]{2,40}?(?:委员会|局|厅|人民政府|政府|办公室|办公厅))\s*(?:文件|关于)", l.text.strip())
+        m = re.match(r"^([\u4e00-\u9fff（）()、\s]{2,40}?(?:委员会|局|厅|人民政府|政府|办公室|办公厅|科协|协会|学会|联合会|社科联))\s*(?:文件|关于)", l.text.strip())
         if m:
             if l.text.strip().endswith("文件"):
                 l.used = True

@@ -20,7 +20,7 @@ from .clean import Line
 from .outline import marker
 from .segment import Node, Part, Record, Structure, Topic, blocks, similar
 
-WINDOW_WORDS = re.compile(r"申报时间|受理时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间")
+WINDOW_WORDS = re.compile(r"申报时间|受理时间|接收时间|申请时间|起止时间|起始时间|截止时间|申报截止|网上填报|申报期|受理期|征集时间|报送时间|期间[^。]{0,20}(?:填报|报送|提交|申报|申请)")
 GENERIC_PHONE_LABELS = ("联系电话", "电话", "咨询电话", "联系方式")
 
 
@@ -164,7 +164,7 @@ def call(struct: Structure, tags: list[dict], draft: Draft, guide: dict) -> None
                 if review:
                     draft.note(("contacts", len(contacts)), "；".join(review))
                 contacts.append(e)
-    win = _window(root, track_nodes, section_nodes, draft)
+    win = _window(root, track_nodes, section_nodes, draft, guide.get("published"))
     if win:
         guide["window"] = win
     if contacts:
@@ -282,7 +282,7 @@ def stated_term(parts: list[Part], kind: str) -> tuple[dict, list[str], list[int
             if not text and i + 1 < len(parts) and not L.split(parts[i + 1].text):
                 text, nos = parts[i + 1].text, nos + list(parts[i + 1].lines)
             if text:
-                value, review = (F.funding(text, True, F.unit_of(lab[0])) if kind == "funding"
+                value, review = (F.funding(text, True, F.unit_of(lab[0]), lab[0]) if kind == "funding"
                                  else F.duration(text, labelled=True))
                 if value:
                     return value, review, nos
@@ -369,17 +369,17 @@ def _mergeable(a: dict, b: dict) -> bool:
     return not (set(a) & set(b) - {"role"})
 
 
-def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft) -> dict | None:
+def _window(root: Node, tracks: list[Node], sections: list[Node], draft: Draft, since: str | None = None) -> dict | None:
     def walk(node: Node):
-        yield from node.parts
+        yield from ((p, node.text) for p in node.parts)
         for c in node.children:
             yield from walk(c)
 
     missing: list[Part] = []
     for node in [root, *sections, *tracks]:
-        for p in (node.parts if node is root else walk(node)):
-            if WINDOW_WORDS.search(p.text):
-                win, review = F.window(p.text)
+        for p, head in (((p, "") for p in node.parts) if node is root else walk(node)):
+            if WINDOW_WORDS.search(p.text) or WINDOW_WORDS.search(head):  # 三、申报时间 / 2024年3月1日—4月15日
+                win, review = F.window(p.text, since)
                 if not win and F.date(p.text) and not missing:
                     missing.append(p)
                 if win:
@@ -445,7 +445,8 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
     terms: dict = {}
     for kind, fn, words in (("funding", F.funding, F.FUNDING_SENTENCE), ("duration", F.duration, F.DURATION_SENTENCE)):
         if kind not in t.fields:  # 每项资助5万元，执行期1年。 written in the topic's text: read, text kept too
-            for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", [])]:
+            for p in [*inline, *t.fields.get("content", []), *t.fields.get("deliverables", []),
+                      *(p for k, ps in t.fields.items() if k.startswith("section:") for p in ps)]:  # 其他要求：…执行期为3年
                 if len(p.text) <= 80 and words.search(p.text):
                     value, review = fn(p.text, labelled=False)
                     if value:
@@ -454,7 +455,7 @@ def _topic(t: Topic, draft: Draft, path: tuple) -> dict:
             continue
         if kind in t.fields:
             text = "".join(p.text for p in t.fields[kind])
-            value, review = (F.funding(text, True, F.unit_of(t.labels.get(kind, ""))) if kind == "funding"
+            value, review = (F.funding(text, True, F.unit_of(t.labels.get(kind, "")), t.labels.get(kind, "")) if kind == "funding"
                              else fn(text, labelled=True))
             nos = t.label_lines.get(kind, []) + [n for p in t.fields[kind] for n in p.lines]
             if value:
@@ -603,7 +604,7 @@ def _fill_from_record(rec: Record, entry: dict, t: Topic | None, draft: Draft, p
     for kind, fn in (("funding", F.funding), ("duration", F.duration)):
         if kind in rec.fields and kind not in entry:
             text = "".join(rec.fields[kind])
-            value, review = (F.funding(text, True, F.unit_of(rec.labels.get(kind, ""))) if kind == "funding"
+            value, review = (F.funding(text, True, F.unit_of(rec.labels.get(kind, "")), rec.labels.get(kind, "")) if kind == "funding"
                              else fn(text, labelled=True))
             if value:
                 entry[kind] = value

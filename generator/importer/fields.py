@@ -17,6 +17,7 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-—~～至到]\s*(\d+(?:\.\d+)?)\s
 _CEILING = re.compile(r"不超过|不高于|不大于|不多于|最高|最多|上限|以内|以下|之内|封顶|非定额|原则上不超|[≤≦⩽<＜]|up to", re.I)
 _TOTAL = re.compile(r"总经费|总额|共安排|合计|总计|共计|总资助|总投入|累计|总预算")
 _FIXED = re.compile(r"定额|每项|每个|每家|支持经费|资助经费")
+_PER_ITEM = re.compile(r"(?:每项|每个|每家|单项|单个)(?:项目|课题|单位)?[^，。；、\d]{0,6}$")
 _MONTHS = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(个月|年半|年)")
 _RANGE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:到|至|—|－|–|-|~|～)+\s*"
                     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
@@ -44,7 +45,7 @@ def unit_of(label: str) -> str:
     return (m.group(1) or m.group(2)).replace("万", "万元").replace("万元元", "万元") if m else ""
 
 
-def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, list[str]]:
+def funding(text: str, labelled: bool, unit: str = "", label: str = "") -> tuple[dict | None, list[str]]:
     """`每项资助额度不超过50万元` → {amount: 50, kind: ceiling, text: …}. Unlabelled text: the clause that says it.
 
     Kind by the words around the amount: a ceiling when 不超过、最高、最多、上限、以内、以下、≤ (or < ＜) say so, a
@@ -60,27 +61,32 @@ def funding(text: str, labelled: bool, unit: str = "") -> tuple[dict | None, lis
         if not unit:
             review.append(f"“{text.strip()}”没写单位，按万元读，请核对")
         text_u = text[:bare.end()] + (unit or "万元") + text[bare.end():]
-        value, more = funding(text_u, labelled, unit)
+        value, more = funding(text_u, labelled, unit, label)
         if value:
             value["text"] = text.strip()
         return value, review + more
     if not m:
         return None, []
     clause = text if labelled else _clause(text, m.start())
+    said = clause  # the words that say what kind of amount it is
+    per = [a for a in _AMOUNT.finditer(text) if _PER_ITEM.search(text[max(0, a.start() - 12):a.start()])]
+    if per and per[0].start() > m.start() and not _PER_ITEM.search(text[max(0, m.start() - 12):m.start()]):
+        m = per[0]  # 共安排900万元（每项不超过300万元）: the amount per project, not the total
+        said = _clause(text.replace("（", "，").replace("）", "，"), m.start())
     amount = number(m.group(1))
     unit = m.group(3)
     if unit == "元":
         amount = number(str(float(m.group(1)) / 10000))
     elif unit == "亿元":
         amount = number(str(float(m.group(1)) * 10000))
-    ceiling = _CEILING.search(clause)
+    ceiling = _CEILING.search(said) or _CEILING.search(re.sub(r"[（(][^）)]*[）)]", "", label))  # 经费上限（万元）
     kind = "ceiling" if ceiling else "fixed"
     if m.group(2):
         review.append(f"经费是一个范围（{m.group(0)}），amount 记为下限")
-    if _TOTAL.search(clause):
+    if _TOTAL.search(said):
         kind = "ceiling"
         review.append("原文写的是总额，不是每项的金额；已记为上限（ceiling），请核对")
-    elif not ceiling and not _FIXED.search(clause):
+    elif not ceiling and not _FIXED.search(said):
         review.append("经费是定额还是上限，原文未明说")
     if len(_AMOUNT.findall(clause)) > 1:
         review.append("这句话里有不止一个金额")
@@ -240,14 +246,20 @@ def contacts(text: str, label: str = "", role: str = "") -> tuple[list[dict], li
     return entries, review
 
 
-def window(text: str) -> tuple[dict | None, list[str]]:
-    """An application window (申报时间 … 至 …, 起始时间为 … 截止时间为 …) → {opens, closes, text}."""
+def window(text: str, since: str | None = None) -> tuple[dict | None, list[str]]:
+    """An application window (申报时间 … 至 …, 起始时间为 … 截止时间为 …) → {opens, closes, text}.
+
+    `since`, the guide's published date, opens a window written 即日起至 … 止 (from today until a date)."""
     found = list(_DATE_TIME.finditer(text))
     if found and found[0].group(1) is None:
         found = [m for m in found if m.group(1)] if any(m.group(1) for m in found) else []
+    review = []
+    if len(found) == 1 and since and re.search(r"即日起|即日开始|自即日|发布之日起", text):
+        closes = _stamp_alone(found[0])
+        if closes and closes >= since:
+            return {"opens": since, "closes": closes, "text": text}, ["“即日起”按指南的发布日期读作开始日期，请核对"]
     if len(found) < 2:
         return None, []
-    review = []
     year = found[0].group(1)
 
     def stamp(m) -> str | None:
@@ -276,6 +288,16 @@ def window(text: str) -> tuple[dict | None, list[str]]:
     if len(found) > 2:
         review.append("这段话里有两个以上日期，取了前两个")
     return {"opens": opens, "closes": closes, "text": text}, review
+
+
+def _stamp_alone(m) -> str | None:
+    """One date that states its year (2025年4月30日17:00) → 2025-04-30 17:00."""
+    y, mo, d, h, mi = m.groups()
+    try:
+        day = dt.date(int(y), int(mo), int(d)).isoformat()
+    except (TypeError, ValueError):
+        return None
+    return f"{day} {int(h):02d}:{int(mi or 0):02d}" if h is not None else day
 
 
 _OPENS_AFTER = re.compile(r"^\s*(?:起|开始)")

@@ -214,6 +214,9 @@ def _walk(lines: list[Line], root: Node, records: list[Record], annex: bool = Fa
             label = None
             continue
         labelled = L.split(it.mark.rest if role == "label" else text) if role in (None, "label") else None
+        if role is None and topic is None and not (labelled and L.kind(labelled[0])) \
+                and L.kind(container().text) == "contacts" and F.phones(text):
+            labelled = (container().text, text)  # 咨询电话 / 某司：010-…: an office and its phone under a contacts heading
         if labelled:
             name, value = labelled
             kind = L.kind(name)
