@@ -25,7 +25,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import edition, i18n, sitemap, stamp
+from . import bundles, edition, i18n, sitemap, stamp
 
 from .errors import ContentErrors
 from .model import Site, build_site
@@ -133,7 +133,7 @@ def generate(content: Path, out: Path, stamp_file: Path | None = None, jobs: int
 def edition_page(output) -> bool:
     """Whether an output belongs to each edition (a page, or the edition's script of words) rather
     than to the files both editions share (data, feeds, calendars, sources), written once."""
-    return output.path.endswith(".md") or output.path == strings.PATH
+    return output.path.endswith(".md") or output.path in (strings.PATH, bundles.PATH)
 
 
 def _docs_states(folders: dict, files: dict | None = None) -> str:
