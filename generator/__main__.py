@@ -9,7 +9,10 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+STARTED = time.perf_counter()
 
 from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
 from . import serve as preview
@@ -27,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder (default: content/)")
     parser.add_argument("--languages", help="editions to build, comma-separated (default: all, zh,en; "
                                             "same as ATLAS_LANGUAGES; zh is always built)")
+    parser.add_argument("--shards-dir", type=Path, default=sharding.ROOT,
+                        help="where the shards are written and built (default: build/shards; the content cache beside it)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate the content only")
     gen = sub.add_parser("generate", help="validate and write Markdown pages")
@@ -51,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     shard_build.add_argument("--no-generate", action="store_true",
                              help="its Markdown is written already (by shards --generate): only MkDocs and Pagefind")
     shard_build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    shard_build.add_argument("--stats", type=Path, help="write its pages, time, CPU and peak memory here (JSON)")
     assemble = sub.add_parser("assemble", help="move the built shards into --site-dir and write the search bundles manifest")
     assemble.add_argument("--site-dir", type=Path, default=ROOT / "site")
     new = sub.add_parser("new", help="start a guide file from the commented template (make new)")
@@ -101,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             return _build_shard(args)
         elif args.command == "assemble":
-            done = sharding.assemble(args.site_dir)
+            done = sharding.assemble(args.site_dir, args.shards_dir)
             print(f"site assembled in {args.site_dir}: {done['moved_files']:,} files moved from "
                   f"{len(done['rebuilt'])} shard(s) built; {len(done['kept'])} unchanged shard(s) kept")
     except sharding.ShardError as exc:
@@ -137,10 +143,10 @@ def _generate(args, cache: ContentCache | None = None):
 
 
 def _shards(args) -> int:
-    cache = ContentCache.on_disk(ROOT / "build" / "cache")
+    cache = ContentCache.on_disk(args.shards_dir.parent / "cache")
     jobs = min(os.cpu_count() or 1, 4)
-    if args.generate or not (sharding.ROOT / "plan.json").is_file():
-        result = sharding.generate(args.content, jobs=jobs, cache=cache)
+    if args.generate or not (args.shards_dir / "plan.json").is_file():
+        result = sharding.generate(args.content, args.shards_dir, jobs=jobs, cache=cache)
         cache.save()
         r = result.report
         if result.skipped:
@@ -151,7 +157,7 @@ def _shards(args) -> int:
                   file=sys.stderr)
         shards = result.shards
     else:
-        shards = sharding.read_plan()
+        shards = sharding.read_plan(args.shards_dir)
     if args.json:
         print(json.dumps([s.name for s in shards]))
     elif args.names:
@@ -164,11 +170,17 @@ def _shards(args) -> int:
 
 def _build_shard(args) -> int:
     if not args.no_generate:
-        cache = ContentCache.on_disk(ROOT / "build" / "cache")
-        result = sharding.generate(args.content, only=args.shard, jobs=min(os.cpu_count() or 1, 4), cache=cache)
+        cache = ContentCache.on_disk(args.shards_dir.parent / "cache")
+        result = sharding.generate(args.content, args.shards_dir, only=args.shard, jobs=min(os.cpu_count() or 1, 4), cache=cache)
         cache.save()
         print(f"{args.shard}: {len(result.report.written)} files written in {result.seconds:.2f} s", file=sys.stderr)
-    built = sharding.build(args.shard, args.site_dir)
+    built = sharding.build(args.shard, args.site_dir, args.shards_dir)
+    if args.stats:
+        args.stats.parent.mkdir(parents=True, exist_ok=True)
+        args.stats.write_text(json.dumps({
+            "shard": args.shard, "pages": sharding.find(args.shard, args.shards_dir).pages, "skipped": built.skipped,
+            "seconds": round(time.perf_counter() - STARTED, 2), "cpu_s": round(cpu_seconds(), 2),
+            "peak_rss_mb": round(peak_rss_mb()), "steps": [vars(s) for s in built.steps]}), encoding="utf-8")
     print(f"{args.shard}: " + ("up to date" if built.skipped else f"built in {built.seconds:.1f} s "
           f"({', '.join(f'{s.name} {s.seconds:.1f} s, {s.peak_rss_mb:.0f} MB' for s in built.steps)})"), file=sys.stderr)
     return 0

@@ -34,7 +34,7 @@ HOOKS = Path(__file__).resolve().parent / "serve_hooks.py"
 def serve_config(docs: Path) -> Path:
     """The preview's MkDocs config: the edition's (written by each generation) and the hooks."""
     path = docs.with_name(docs.name + ".serve.mkdocs.yml")
-    config = {"INHERIT": str(edition.config_path(docs).resolve()), "hooks": [str(HOOKS)]}
+    config = {"INHERIT": str(edition.config_path(docs).resolve()), "hooks": [str(edition.HOOKS), str(HOOKS)]}
     path.write_text("# Written by python -m generator serve (generator/serve.py).\n" + json.dumps(config) + "\n",
                     encoding="utf-8")
     return path

@@ -11,7 +11,7 @@ inside one project (--strict: a warning fails the build):
   build/shards/site/<shard>.links so that an unchanged shard's links are checked again later;
 - any other relative link is an error: `file: link to 'x': no page or file 'y' in any shard`.
 
-The shard config sets MkDocs' own `not_found` and `unrecognized_links` checks to info: these
+The shard config sets MkDocs' own `not_found` and `unrecognized_links` checks to ignore: these
 hooks make them. The nav's pages (home, regions, tags …) live in the hub shard: in the others an
 empty, unindexed page stands in for each (on_files) so the nav resolves as in the whole site;
 they are never moved into site/.

@@ -191,8 +191,8 @@ def write_config(shard: Shard, langs: tuple[str, ...], root: Path = ROOT) -> Pat
     shards (generator/shard_hooks.py), which do what MkDocs' own not-found checks did."""
     docs = root / "docs" / shard.name
     config = json.loads(edition.config_text(docs, shard.lang, langs).split("\n", 1)[1])
-    config["hooks"] = [str(HOOKS)]
-    config["validation"] = {"links": {"not_found": "info", "unrecognized_links": "info"}}
+    config["hooks"] = [*config.get("hooks", []), str(HOOKS)]
+    config["validation"] = {"links": {"not_found": "ignore", "unrecognized_links": "ignore"}}
     path = config_path(shard.name, root)
     _write_if_changed(path, "# Written by python -m generator (generator/shards.py).\n"
                       + json.dumps(config, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
@@ -335,7 +335,7 @@ def build(name: str, site_dir: Path, root: Path = ROOT) -> Built:
     env = {"NO_MKDOCS_2_WARNING": "1"}
     if os.environ.get("ATLAS_BUILD_DATE") and not os.environ.get("SOURCE_DATE_EPOCH"):
         env["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(build_date(), dt.time(), dt.timezone.utc).timestamp()))
-    steps = [run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_path(name, root)),
+    steps = [run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path(name, root)),
                   "-d", str(edition_out)], env=env, name="mkdocs")]
     owned = _owned_files(shard)
     exclude = [a for s in PAGEFIND_EXCLUDE for a in ("--exclude-selectors", s)]
