@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site site-unsharded test check serve bench clean help new search-bench import bench-import
+.PHONY: venv site site-unsharded test check serve bench clean help new search-bench import bench-import
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
@@ -30,6 +30,8 @@ $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 # changed), then JOBS processes build the shards (MkDocs, Pagefind; an unchanged shard is skipped)
 # through xargs -P, then assemble moves them into site/ (swapped in whole; site/ untouched on failure).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+venv: $(STAMP)
+
 site: $(STAMP)
 	mkdir -p build
 	$(BIN)/python -m generator shards --generate --names > build/shard-names.txt || { rm -f build/shard-names.txt; exit 1; }

@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     shards = sub.add_parser("shards", help="list the shards (name, pages); --generate writes their Markdown first")
     shards.add_argument("--generate", action="store_true", help="validate and write every shard's Markdown (make site)")
+    shards.add_argument("--plan", action="store_true",
+                        help="plan the shards again from the content (plan.json), writing no page (CI's first job)")
     shards.add_argument("--names", action="store_true", help="names only, one a line, largest first (for xargs -P)")
     shards.add_argument("--json", action="store_true", help="a JSON list of names (for a CI matrix)")
     shard_build = sub.add_parser("build", help="build one shard: its Markdown, mkdocs build --strict, Pagefind")
@@ -145,11 +147,13 @@ def _generate(args, cache: ContentCache | None = None):
 def _shards(args) -> int:
     cache = ContentCache.on_disk(args.shards_dir.parent / "cache")
     jobs = min(os.cpu_count() or 1, 4)
-    if args.generate or not (args.shards_dir / "plan.json").is_file():
-        result = sharding.generate(args.content, args.shards_dir, jobs=jobs, cache=cache)
+    if args.generate or args.plan or not (args.shards_dir / "plan.json").is_file():
+        result = sharding.generate(args.content, args.shards_dir, jobs=jobs, cache=cache, plan_only=not args.generate)
         cache.save()
         r = result.report
-        if result.skipped:
+        if not args.generate:
+            pass  # planned only
+        elif result.skipped:
             print(f"shards up to date: content and generator unchanged ({result.seconds:.2f} s)", file=sys.stderr)
         else:
             print(f"generated {len(result.shards)} shards: {len(r.written)} files written, {r.unchanged} unchanged, "

@@ -80,7 +80,9 @@ def watch(args, generate, preview: Path | None = None, keep_going=lambda: True) 
         return sorted((p.as_posix(), p.stat().st_mtime_ns) for p in args.content.rglob("*") if p.is_file())
 
     last, generation = None, 0
-    cache = ContentCache()  # only edited files are read again, and only their guides' pages rendered
+    # Only edited files are read again, and only their guides' pages rendered; the first run takes
+    # what `make site` or an earlier preview read (build/cache/, keyed by each file's hash).
+    cache = ContentCache.on_disk(ROOT / "build" / "cache")
     while True:
         now = stamp()
         if now != last:
@@ -89,6 +91,7 @@ def watch(args, generate, preview: Path | None = None, keep_going=lambda: True) 
             with locked(preview) if preview else _nothing():
                 try:
                     generate(args, cache)
+                    cache.save()
                 except ContentErrors as exc:
                     errors = [str(e) for e in exc.errors]
                 except ContentError as exc:

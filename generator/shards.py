@@ -216,9 +216,10 @@ def titles(site, lang: str) -> list[Output]:
 
 
 def generate(content: Path, root: Path = ROOT, only: str | None = None, jobs: int = 1, cache=None,
-             langs: tuple[str, ...] | None = None) -> Generated:
+             langs: tuple[str, ...] | None = None, plan_only: bool = False) -> Generated:
     """Validate, plan the shards and write their Markdown into root/docs/<shard>/ (only `only`'s,
-    for a CI job building one shard). Skipped when the stamp says nothing changed."""
+    for a CI job building one shard; none with `plan_only`, for CI's list of jobs and its assembling
+    job). Skipped when the stamp says nothing changed."""
     from .build import _collector_paused, build_date, edition_page, load_site  # build imports this module
     from .pages import all_outputs
     from .render import Renderer
@@ -246,6 +247,8 @@ def generate(content: Path, root: Path = ROOT, only: str | None = None, jobs: in
         _write_if_changed(root / f"files-{lang}.txt", "\n".join(sorted(o.path for o in outs)) + "\n")
     for shard in shards:
         write_config(shard, langs, root)
+    if plan_only:
+        return Generated(shards, WriteReport(), set(), time.perf_counter() - start, site=site)
     chosen = [s for s in shards if only in (None, s.name)]
     if only is not None and not chosen:
         raise ShardError(f"no shard named {only!r}; python -m generator shards lists them")

@@ -208,6 +208,7 @@ class ContentCache:
         self.pending: set[Path] = set()
         self.fingerprint = None  # what the caller last built with besides content (build.py)
         self.folder = folder  # on disk (build/cache/): files are known by their bytes' hash
+        self.dirty = False  # read or dropped documents since it was loaded or saved
 
     @classmethod
     def on_disk(cls, folder: Path) -> "ContentCache":
@@ -231,14 +232,14 @@ class ContentCache:
 
     def save(self) -> None:
         """Keep the documents on disk (written whole, then renamed)."""
-        if self.folder is None or not self.pending:
+        if self.folder is None or not self.dirty:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / (CACHE_FILE + ".tmp")
+        tmp = self.folder / f"{CACHE_FILE}.{os.getpid()}.tmp"
         with open(tmp, "wb") as f:
             pickle.dump((_cache_version(), self.docs), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.folder / CACHE_FILE)
-        self.pending.clear()
+        self.dirty = False
 
 
 CACHE_FILE = "content.pickle"
@@ -271,6 +272,7 @@ def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Load
     errors = _read_and_check_all(unread, content, docs)
     if cache is not None:
         cache.docs.update((path, (keys[path], docs[path])) for path, _ in unread if docs[path])
+        cache.dirty = cache.dirty or bool(unread)
     regions, tags = (docs[path] for path, _ in files[:2])
     guides = [doc for path, _ in files[2:] if (doc := docs[path])]
     if cache is not None:  # files deleted since the last run
@@ -278,6 +280,7 @@ def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Load
         for gone in set(cache.docs) - present:
             del cache.docs[gone]
             cache.pending.add(gone)
+            cache.dirty = True
     for stray in sorted(set(guide_dir.rglob("*")) - set(guide_dir.glob("*/*.yml"))):
         if stray.is_file() and stray.suffix in (".yml", ".yaml", ".json"):
             errors.append(ContentError(_display(stray, content), 1, 1, "guide files go in content/guides/<region>/<id>.yml"))

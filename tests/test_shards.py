@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REPOSITORY, ROOT, copy_content
 
-BUDGET = "120"  # files per shard: the real content's two editions in about ten shards
+BUDGET = "200"  # files per shard: the real content's two editions in about ten shards
 
 
 def run(base: Path, content: Path, *args: str, check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess:
