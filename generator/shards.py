@@ -234,9 +234,14 @@ def generate(content: Path, root: Path = ROOT, only: str | None = None, jobs: in
         return Generated(read_plan(root), WriteReport(), set(), time.perf_counter() - start, skipped=True)
     stamp.forget(stamp_file)
     site = load_site(content, cache)
+    state_file = root / "generated.json"  # what the Markdown in docs/ was written from
+    state = _state(content, cache, langs)
+    changed = None if only else _changed_guides(site, state, state_file)
+    state_file.unlink(missing_ok=True)  # written again once this generation succeeded
     outputs: dict[str, list[Output]] = {}
     for lang in langs:
         renderer = Renderer(site, lang)
+        renderer.changed_guides = changed
         with _collector_paused():
             outputs[lang] = [o for o in all_outputs(site, renderer) if lang == i18n.DEFAULT or edition_page(o)]
     shards = plan(site, outputs)
@@ -264,8 +269,42 @@ def generate(content: Path, root: Path = ROOT, only: str | None = None, jobs: in
             write_outputs(titles(site, s.lang), root / "titles" / s.lang, jobs=1)
     changed = {p.split("/", 1)[0] for p in report.written + report.removed}
     if only is None:
+        _write_if_changed(state_file, json.dumps(state, sort_keys=True))
         stamp.record(stamp_file, f"{inputs} {stamp.docs_state(docs, {f: v for f, v in report.files.items()})}")
     return Generated(shards, report, changed, time.perf_counter() - start, site=site)
+
+
+def _state(content: Path, cache, langs) -> dict:
+    """What the pages are made from: each content file's hash (from the cache, which hashed them),
+    and the generator's code, templates, settings and build date (any change there: render all)."""
+    from .build import build_date
+    h = __import__("hashlib").sha256(f"{build_date()} {','.join(langs)}\n".encode())
+    stamp._settings(h)
+    stamp._tree(h, stamp.GENERATOR, "generator", contents=False)
+    files = {}
+    if cache is not None and cache.folder is not None:
+        for path, (key, _) in cache.docs.items():
+            if path.is_relative_to(content):
+                files[path.relative_to(content).as_posix()] = key[1]
+    return {"fingerprint": h.hexdigest(), "files": files}
+
+
+def _changed_guides(site, state: dict, state_file: Path) -> set[str] | None:
+    """Keys of the guides whose pages may differ from the Markdown written last time (see
+    build.affected_guides); None (render every page) without a record of that, or when the
+    generator, the settings, regions.yml or tags.yml changed, or a guide was removed."""
+    from .build import affected_guides
+    try:
+        before = json.loads(state_file.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    old, new = before.get("files", {}), state["files"]
+    if before.get("fingerprint") != state["fingerprint"] or not new or set(old) - set(new):
+        return None
+    changed = {f for f in new if old.get(f) != new[f]}
+    if any(not f.startswith("guides/") for f in changed):
+        return None
+    return affected_guides(site, {f[len("guides/"):-len(".yml")] for f in changed})
 
 
 # --------------------------------------------------------------------------------------- building
