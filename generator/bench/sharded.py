@@ -63,8 +63,11 @@ def make_site(content: Path, work: Path, jobs: int, log) -> dict:
     with names_file.open("w") as out:
         gen = _timed(_cmd(content, work) + ["shards", "--generate", "--names"], log, stdout=out)
     names = names_file.read_text().split()
+    print(f"    shards --generate: {gen}; {len(names)} shards", flush=True)
     built, shards = build_shards(content, work, names, jobs, log)
+    print(f"    build --shard × {len(names)} (xargs -P {jobs}): {built}", flush=True)
     asm = _timed(_cmd(content, work) + ["assemble", "--site-dir", str(work / "site")], log)
+    print(f"    assemble: {asm}", flush=True)
     rebuilt = [s for s in shards if not s["skipped"]]
     return {
         "total_s": round(gen["seconds"] + built["seconds"] + asm["seconds"], 2),
