@@ -437,6 +437,8 @@ def assemble(site_dir: Path, root: Path = ROOT, langs: tuple[str, ...] | None = 
     if missing:
         raise ShardError(f"{root / 'site'}: shard(s) not built: {', '.join(missing)}; run "
                          f"python -m generator build --shard NAME for each (make site builds them all)")
+    if not built and set(before) == {s.name for s in shards}:
+        return {"moved_files": 0, "rebuilt": [], "kept": sorted(before)}  # site/ is as the shards are
     fresh = site_dir.with_name(site_dir.name + ".new")
     old = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, old):
