@@ -6,11 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock requirements-dev.txt requirements.txt | cksum | cut -d' ' -f1)
 
-.PHONY: site test check serve bench clean help new search-bench import bench-import eval-import
+.PHONY: venv site site-unsharded test check serve bench clean help new search-bench import bench-import eval-import
 
 help:
 	@echo "make site   build the site into site/ (creates .venv on first use)"
 	@echo "make test   run the whole test suite"
+	@echo "make site JOBS=2  build the shards in 2 processes (default: one per core)"
 	@echo "make check  validate content/ only"
 	@echo "make serve  live preview on http://127.0.0.1:8000/, English edition on the next port (PORT=8100 for another)"
 	@echo "make new REGION=chengdu YEAR=2024 [SLUG=ruankexue]  start a guide file (see CONTRIBUTING.md)"
@@ -26,7 +27,20 @@ $(STAMP): requirements.txt requirements-dev.txt requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# The site in shards (generator/shards.py): one process writes every shard's Markdown (only what
+# changed), then JOBS processes build the shards (MkDocs, Pagefind; an unchanged shard is skipped)
+# through xargs -P, then assemble moves them into site/ (swapped in whole; site/ untouched on failure).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+venv: $(STAMP)
+
 site: $(STAMP)
+	mkdir -p build
+	$(BIN)/python -m generator shards --generate --names > build/shard-names.txt || { rm -f build/shard-names.txt; exit 1; }
+	xargs -P $(JOBS) -n 1 $(BIN)/python -m generator build --no-generate --shard < build/shard-names.txt
+	$(BIN)/python -m generator assemble
+
+# The whole site in one MkDocs project per edition (no shards), as before issue 22.
+site-unsharded: $(STAMP)
 	$(BIN)/python -m generator site
 
 check: $(STAMP)
@@ -39,7 +53,7 @@ serve: $(STAMP)
 
 GUIDES ?= 1000
 bench: $(STAMP)
-	$(BIN)/python -m generator.bench --guides $(GUIDES)
+	$(BIN)/python -m generator.bench --guides $(GUIDES) --jobs $(JOBS)
 
 test: $(STAMP)
 	bash tests/ensure-browser.sh

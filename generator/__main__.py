@@ -9,10 +9,14 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+STARTED = time.perf_counter()
 
 from .build import ROOT, build_date, build_site_dir, cpu_seconds, generate, load_site, peak_rss_mb
 from . import i18n, serve as preview
+from . import shards as sharding
 from .coverage import english_coverage
 from .edition import languages
 from .errors import ContentError, ContentErrors
@@ -26,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="content folder (default: content/)")
     parser.add_argument("--languages", help="editions to build, comma-separated (default: all, zh,en; "
                                             "same as ATLAS_LANGUAGES; zh is always built)")
+    parser.add_argument("--shards-dir", type=Path, default=sharding.ROOT,
+                        help="where the shards are written and built (default: build/shards; the content cache beside it)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate the content only")
     gen = sub.add_parser("generate", help="validate and write Markdown pages")
@@ -41,6 +47,20 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--out", type=Path, default=ROOT / "build" / "docs")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    shards = sub.add_parser("shards", help="list the shards (name, pages); --generate writes their Markdown first")
+    shards.add_argument("--generate", action="store_true", help="validate and write every shard's Markdown (make site)")
+    shards.add_argument("--plan", action="store_true",
+                        help="plan the shards again from the content (plan.json), writing no page (CI's first job)")
+    shards.add_argument("--names", action="store_true", help="names only, one a line, largest first (for xargs -P)")
+    shards.add_argument("--json", action="store_true", help="a JSON list of names (for a CI matrix)")
+    shard_build = sub.add_parser("build", help="build one shard: its Markdown, mkdocs build --strict, Pagefind")
+    shard_build.add_argument("--shard", required=True, help="a name from python -m generator shards")
+    shard_build.add_argument("--no-generate", action="store_true",
+                             help="its Markdown is written already (by shards --generate): only MkDocs and Pagefind")
+    shard_build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    shard_build.add_argument("--stats", type=Path, help="write its pages, time, CPU and peak memory here (JSON)")
+    assemble = sub.add_parser("assemble", help="move the built shards into --site-dir and write the search bundles manifest")
+    assemble.add_argument("--site-dir", type=Path, default=ROOT / "site")
     new = sub.add_parser("new", help="start a guide file from the commented template (make new)")
     new.add_argument("--region", default="")
     new.add_argument("--year", default="")
@@ -89,6 +109,17 @@ def main(argv: list[str] | None = None) -> int:
             return preview.serve(args, _generate)
         elif args.command == "new":
             return _new(args)
+        elif args.command == "shards":
+            return _shards(args)
+        elif args.command == "build":
+            return _build_shard(args)
+        elif args.command == "assemble":
+            done = sharding.assemble(args.site_dir, args.shards_dir)
+            print(f"site assembled in {args.site_dir}: {done['moved_files']:,} files moved from "
+                  f"{len(done['rebuilt'])} shard(s) built; {len(done['kept'])} unchanged shard(s) kept")
+    except sharding.ShardError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except ContentErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -116,6 +147,52 @@ def _generate(args, cache: ContentCache | None = None):
         print(f"generated {len(result.site.topics)} topics: {len(r.written)} written, {r.unchanged} unchanged, "
               f"{len(r.removed)} removed in {result.seconds:.2f} s")
     return result
+
+
+def _shards(args) -> int:
+    cache = ContentCache.on_disk(args.shards_dir.parent / "cache")
+    jobs = min(os.cpu_count() or 1, 4)
+    if args.generate or args.plan or not (args.shards_dir / "plan.json").is_file():
+        result = sharding.generate(args.content, args.shards_dir, jobs=jobs, cache=cache, plan_only=not args.generate)
+        cache.save()
+        r = result.report
+        if not args.generate:
+            pass  # planned only
+        elif result.skipped:
+            print(f"shards up to date: content and generator unchanged ({result.seconds:.2f} s)", file=sys.stderr)
+        else:
+            print(f"generated {len(result.shards)} shards: {len(r.written)} files written, {r.unchanged} unchanged, "
+                  f"{len(r.removed)} removed in {result.seconds:.2f} s; changed: {' '.join(sorted(result.changed)) or 'none'}",
+                  file=sys.stderr)
+        shards = result.shards
+    else:
+        shards = sharding.read_plan(args.shards_dir)
+    if args.json:
+        print(json.dumps([s.name for s in shards]))
+    elif args.names:
+        print("\n".join(s.name for s in sorted(shards, key=lambda s: -len(s.files))))
+    else:
+        for s in shards:
+            print(f"{s.name}\t{s.pages}")
+    return 0
+
+
+def _build_shard(args) -> int:
+    if not args.no_generate:
+        cache = ContentCache.on_disk(args.shards_dir.parent / "cache")
+        result = sharding.generate(args.content, args.shards_dir, only=args.shard, jobs=min(os.cpu_count() or 1, 4), cache=cache)
+        cache.save()
+        print(f"{args.shard}: {len(result.report.written)} files written in {result.seconds:.2f} s", file=sys.stderr)
+    built = sharding.build(args.shard, args.site_dir, args.shards_dir)
+    if args.stats:
+        args.stats.parent.mkdir(parents=True, exist_ok=True)
+        args.stats.write_text(json.dumps({
+            "shard": args.shard, "pages": sharding.find(args.shard, args.shards_dir).pages, "skipped": built.skipped,
+            "seconds": round(time.perf_counter() - STARTED, 2), "cpu_s": round(cpu_seconds(), 2),
+            "peak_rss_mb": round(peak_rss_mb()), "steps": [vars(s) for s in built.steps]}), encoding="utf-8")
+    print(f"{args.shard}: " + ("up to date" if built.skipped else f"built in {built.seconds:.1f} s "
+          f"({', '.join(f'{s.name} {s.seconds:.1f} s, {s.peak_rss_mb:.0f} MB' for s in built.steps)})"), file=sys.stderr)
+    return 0
 
 
 def _coverage_notice(site) -> None:

@@ -163,7 +163,11 @@ def _changed_guides(site: Site, cache: ContentCache, content: Path, up_to_date: 
         return set()
     if first or any(path.parent == content or not path.exists() for path in cache.pending):
         return None  # regions.yml or tags.yml changed, or a guide was deleted: render all
-    changed = {f"{path.parent.name}/{path.stem}" for path in cache.pending}  # guides/<region>/<id>.yml
+    return affected_guides(site, {f"{path.parent.name}/{path.stem}" for path in cache.pending})  # guides/<region>/<id>.yml
+
+
+def affected_guides(site: Site, changed: set[str]) -> set[str]:
+    """The guides `changed` (keys), and the guides that cite them or that they cite."""
     affected = set(changed)
     for guide in site.guides:
         linked = {other.key for other in guide.context + guide.cited_by}

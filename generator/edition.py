@@ -3,7 +3,7 @@
 mkdocs.yml holds what the editions share. Each edition's config is written beside its Markdown
 folder (build/docs → build/docs.mkdocs.yml, build/docs-en → build/docs-en.mkdocs.yml) and
 inherits mkdocs.yml (MkDocs' `INHERIT`), adding the edition's own: its Markdown folder, the theme
-folder (absolute paths: the file lives in build/), `theme.language`, and its words from
+folder and the page hooks (generator/page_hooks.py; absolute paths: the file lives in build/), `theme.language`, and its words from
 generator/i18n.py: site name, description, copyright, the nav's titles, the colour toggles' names,
 and, as `config.extra.atlas`, what the theme overrides need (the `theme.` keys, which Material's
 templates cannot get from t(); `root`, the way from the edition's root up to the site's root,
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "mkdocs.yml"
 OVERRIDES = ROOT / "overrides"
 THEME_HOOKS = Path(__file__).resolve().parent / "theme_hooks.py"  # the theme's filters (atlas_zh)
+HOOKS = Path(__file__).resolve().parent / "page_hooks.py"  # every build's (page weight)
 
 # Where each edition sits in the site; the default edition is the root.
 EDITION_DIRS = {"zh": "", "en": "en/"}
@@ -92,7 +93,7 @@ def config_text(docs: Path, lang: str, langs: tuple[str, ...] = i18n.LANGUAGES) 
         "site_description": text("mkdocs.site_description"),
         "copyright": text("mkdocs.copyright"),
         "theme": {"custom_dir": str(OVERRIDES), "language": lang, "palette": palette},
-        "hooks": [str(THEME_HOOKS)],
+        "hooks": [str(THEME_HOOKS), str(HOOKS)],
         "nav": [{text(key): path} for key, path in NAV],
         "extra": {"atlas": {**i18n.theme_strings(lang), "root": up, "dir": EDITION_DIRS[lang],
                             "alternate": alternate if len(alternate) > 1 else []},

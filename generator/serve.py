@@ -35,7 +35,8 @@ def serve_config(docs: Path) -> Path:
     """The preview's MkDocs config: the edition's (written by each generation) and the hooks."""
     path = docs.with_name(docs.name + ".serve.mkdocs.yml")
     # MkDocs replaces an inherited list: the edition's hooks are named again.
-    config = {"INHERIT": str(edition.config_path(docs).resolve()), "hooks": [str(edition.THEME_HOOKS), str(HOOKS)]}
+    config = {"INHERIT": str(edition.config_path(docs).resolve()),
+              "hooks": [str(edition.THEME_HOOKS), str(edition.HOOKS), str(HOOKS)]}
     path.write_text("# Written by python -m generator serve (generator/serve.py).\n" + json.dumps(config) + "\n",
                     encoding="utf-8")
     return path
@@ -81,7 +82,9 @@ def watch(args, generate, preview: Path | None = None, keep_going=lambda: True) 
         return sorted((p.as_posix(), p.stat().st_mtime_ns) for p in args.content.rglob("*") if p.is_file())
 
     last, generation = None, 0
-    cache = ContentCache()  # only edited files are read again, and only their guides' pages rendered
+    # Only edited files are read again, and only their guides' pages rendered; the first run takes
+    # what `make site` or an earlier preview read (build/cache/, keyed by each file's hash).
+    cache = ContentCache.on_disk(ROOT / "build" / "cache")
     while True:
         now = stamp()
         if now != last:
@@ -90,6 +93,7 @@ def watch(args, generate, preview: Path | None = None, keep_going=lambda: True) 
             with locked(preview) if preview else _nothing():
                 try:
                     generate(args, cache)
+                    cache.save()
                 except ContentErrors as exc:
                     errors = [str(e) for e in exc.errors]
                 except ContentError as exc:

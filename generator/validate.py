@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import json
+import os
+import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -200,10 +203,54 @@ class ContentCache:
     `pending`: files read since the caller last finished a build with them (see build.py).
     """
 
-    def __init__(self):
+    def __init__(self, folder: Path | None = None):
         self.docs: dict = {}
         self.pending: set[Path] = set()
         self.fingerprint = None  # what the caller last built with besides content (build.py)
+        self.folder = folder  # on disk (build/cache/): files are known by their bytes' hash
+        self.dirty = False  # read or dropped documents since it was loaded or saved
+
+    @classmethod
+    def on_disk(cls, folder: Path) -> "ContentCache":
+        """The documents a previous run kept in `folder` (keyed by each file's SHA-256), so an
+        unchanged corpus is not read and schema-checked again by the next command."""
+        cache = cls(folder)
+        try:
+            with open(folder / CACHE_FILE, "rb") as f:
+                version, docs = pickle.load(f)
+            if version == _cache_version():
+                cache.docs = docs
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            pass  # none yet, or from another version of the generator: read everything
+        return cache
+
+    def key(self, path: Path, schema_name: str) -> tuple:
+        if self.folder is not None:
+            return (schema_name, hashlib.sha256(path.read_bytes()).hexdigest())
+        st = path.stat()
+        return (schema_name, st.st_size, st.st_mtime_ns)
+
+    def save(self) -> None:
+        """Keep the documents on disk (written whole, then renamed)."""
+        if self.folder is None or not self.dirty:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f"{CACHE_FILE}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            pickle.dump((_cache_version(), self.docs), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / CACHE_FILE)
+        self.dirty = False
+
+
+CACHE_FILE = "content.pickle"
+
+
+def _cache_version() -> str:
+    """The schemas' and the reader's code: a cache made by other ones is not used."""
+    h = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "schema").glob("*.json")) + [Path(__file__), Path(__file__).with_name("loader.py")]:
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 # Reading and checking a guide file takes a few milliseconds: fork readers from this many files.
@@ -225,6 +272,7 @@ def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Load
     errors = _read_and_check_all(unread, content, docs)
     if cache is not None:
         cache.docs.update((path, (keys[path], docs[path])) for path, _ in unread if docs[path])
+        cache.dirty = cache.dirty or bool(unread)
     regions, tags = (docs[path] for path, _ in files[:2])
     guides = [doc for path, _ in files[2:] if (doc := docs[path])]
     if cache is not None:  # files deleted since the last run
@@ -232,6 +280,7 @@ def load_content(content: Path, cache: ContentCache | None = None) -> tuple[Load
         for gone in set(cache.docs) - present:
             del cache.docs[gone]
             cache.pending.add(gone)
+            cache.dirty = True
     for stray in sorted(set(guide_dir.rglob("*")) - set(guide_dir.glob("*/*.yml"))):
         if stray.is_file() and stray.suffix in (".yml", ".yaml", ".json"):
             errors.append(ContentError(_display(stray, content), 1, 1, "guide files go in content/guides/<region>/<id>.yml"))
@@ -250,8 +299,7 @@ def _unchanged(files: list[tuple[Path, str]], cache: ContentCache | None) -> tup
     if cache is None:
         return docs, keys
     for path, schema_name in files:
-        st = path.stat()
-        keys[path] = (schema_name, st.st_size, st.st_mtime_ns)
+        keys[path] = cache.key(path, schema_name)
         hit = cache.docs.get(path)
         if hit and hit[0] == keys[path]:
             docs[path] = hit[1]

@@ -61,9 +61,16 @@ def test_ci_tests_every_pull_request():
 
 
 def test_deploy_publishes_the_built_site():
+    """In shards (issue 22): the plan's list is the build job's matrix, each builds one shard,
+    assemble puts them together and checks the host's limits before the upload."""
     deploy = _workflow("deploy.yml")
     assert deploy["on"]["push"]["branches"] == ["main"]
-    assert "make site" in _runs(deploy)
+    runs = "\n".join(_runs(deploy))
+    assert "python -m generator shards --plan --json" in runs
+    assert deploy["jobs"]["build"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.plan.outputs.shards) }}"
+    assert 'python -m generator build --shard "${{ matrix.shard }}"' in runs
+    assert "python -m generator assemble" in runs
+    assert "python -m generator.hosting site --host github-pages" in runs
     upload = next(s for s in _uses(deploy) if s["uses"].startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert any(s["uses"].startswith("actions/deploy-pages@") for s in _uses(deploy))

@@ -1,5 +1,6 @@
 """The search page (search/): a full-page Pagefind search whose query and filters live in the URL.
 
+Also each edition's search/bundles.json (generator/bundles.py), the unsharded build's manifest.
 The filters offered are the facts topic pages carry for Pagefind (overrides/partials/
 atlas-search-facts.html); their values come from the index itself, in the browser.
 """
