@@ -202,8 +202,9 @@ def _print(summary: dict, weakest: int) -> None:
             print(f"  {r['id']}: {r['check_error'][:150]}")
     print("\nfields right per variant:")
     rows = sorted(summary["variants"], key=lambda r: r["id"])
+    width = max((len(r["id"]) for r in rows), default=0)
     for left, right in zip(rows[::2], rows[1::2] + [None]):
-        cell = lambda r: f"{r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id'][:50]:50}" if r else ""
+        cell = lambda r: f"{r['share']:6.1%} {r['right']:>4}/{r['total']:<4} {r['id']:{width}}" if r else ""
         print(f"  {cell(left)}  {cell(right)}")
     print(f"\nweakest {weakest} variants:")
     for r in summary["variants"][:weakest]:
