@@ -14,9 +14,9 @@ search page, which reads only this file to find its Pagefind bundles).
 - `current_years`: the corpus's two latest years (at national scale the build year and the one
   before), and any year from the build year − 1 on.
 
-The unsharded build (`python -m generator site`) writes one bundle per edition, the root's
-`pagefind/` (which holds both languages' indexes), scope `current`, all years; the sharded build
-(`python -m generator assemble`, generator/shards.py) writes one per shard plus the titles bundle.
+The unsharded build (`python -m generator site`) cuts each edition into bundles by year
+(generator/search_bundles.py); the sharded build (`python -m generator assemble`, generator/shards.py)
+writes one per shard plus the titles bundle. Both write the file through `write_manifest`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ from pathlib import Path
 from .edition import EDITION_DIRS
 
 PATH = "search/bundles.json"  # from each edition's root
+# Pagefind's prebuilt interfaces, which the site never loads (atlas-search*.js uses pagefind.js):
+# ~420 kB a bundle, dropped from every bundle either build makes.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
 @dataclass
@@ -50,21 +54,15 @@ def scope_of(years, current: list[int]) -> str:
     return "current" if not years or set(years) & set(current) else "archive"
 
 
-def text(bundles: list[Bundle], current: list[int]) -> str:
-    return json.dumps({"current_years": current, "bundles": [asdict(b) for b in bundles]},
-                      ensure_ascii=False, indent=1) + "\n"
+def write_manifest(edition_root: Path, current: list[int], entries: list[dict]) -> Path:
+    """Write an edition's manifest (`entries`: each bundle as a dict of the fields above)."""
+    path = edition_root / PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"current_years": current, "bundles": entries}, ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    return path
 
 
 def write(site_dir: Path, lang: str, bundles: list[Bundle], current: list[int]) -> Path:
     """Write the edition's manifest into the built site (an edition's folder: EDITION_DIRS)."""
-    path = site_dir / EDITION_DIRS[lang] / PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text(bundles, current), encoding="utf-8")
-    return path
-
-
-def unsharded(lang: str, years, regions, build_year: int) -> tuple[list[Bundle], list[int]]:
-    """The one bundle of an unsharded build: the root's pagefind/, seen from the edition's root."""
-    up = "../" * EDITION_DIRS[lang].count("/")
-    return [Bundle(lang, f"{up}pagefind/", "current", sorted(set(years)), sorted(set(regions)))], \
-        current_years(years, build_year)
+    return write_manifest(site_dir / EDITION_DIRS[lang], current, [asdict(b) for b in bundles])

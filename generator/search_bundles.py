@@ -34,11 +34,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MANIFEST = "search/bundles.json"
+from .bundles import UNUSED_FILES, write_manifest
+
 CURRENT_YEARS = 2  # the newest guide years searched by default
-# Pagefind's prebuilt interfaces, which the site never loads (it uses the JS API): left out of each bundle.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 _MARK = re.compile(r'<div class="atlas-search-scope"([^>]*)>')
 _ATTR = re.compile(r'data-([a-z-]+)="([^"]*)"')
@@ -202,13 +200,6 @@ def finish(manifests) -> None:
     """Write each edition's manifest, and drop Pagefind's prebuilt interfaces from the bundles."""
     for root, years, bundles in manifests:
         for bundle in bundles:
-            for name in UNUSED:
+            for name in UNUSED_FILES:
                 (root / bundle.path / name).unlink(missing_ok=True)
         write_manifest(root, years, [b.entry() for b in bundles])
-
-
-def write_manifest(root: Path, years: list[int], entries: list[dict]) -> None:
-    path = root / MANIFEST
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"current_years": years, "bundles": entries}, ensure_ascii=False, indent=1) + "\n",
-                    encoding="utf-8")

@@ -126,7 +126,7 @@ def index_in_background(site: Path) -> None:
 
 
 def _index(site: Path) -> None:
-    from . import search_bundles
+    from . import bundles
     from .build import PAGEFIND_EXCLUDE
 
     if not _indexing.acquire(blocking=False):
@@ -148,7 +148,7 @@ def _index(site: Path) -> None:
                 fresh.rename(live)
                 shutil.rmtree(old, ignore_errors=True)
                 # The preview searches one bundle of every year (the search page reads only the manifest).
-                search_bundles.write_manifest(site, [], [{"id": "all", "path": "pagefind/", "scope": "current",
+                bundles.write_manifest(site, [], [{"id": "all", "path": "pagefind/", "scope": "current",
                                                           "years": [], "regions": []}])
             if str(site) not in _again:
                 return

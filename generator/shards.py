@@ -48,10 +48,6 @@ ROOT = Path(__file__).resolve().parent.parent / "build" / "shards"
 HOOKS = Path(__file__).resolve().parent / "shard_hooks.py"
 SHARD_INFO = ".atlas-shard.json"  # in a built shard: its name, stamp, bundle (never moved into site/)
 DEFAULT_BUDGET = 5000
-# Pagefind's own search interfaces, which the site's search (atlas-search*.js, over pagefind.js) does
-# not load: ~420 kB a bundle, left out of each shard's.
-UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                       "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
 def budget() -> int:
@@ -392,7 +388,7 @@ def build(name: str, site_dir: Path, root: Path = ROOT) -> Built:
         steps.append(run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(root / "titles" / shard.lang),
                           "--silent", "--output-path", str(edition_out / titles_bundle)], name="pagefind-titles"))
     for folder in (bundle, titles_bundle):
-        for unused in UNUSED_BUNDLE_FILES if folder else ():
+        for unused in bundles.UNUSED_FILES if folder else ():
             (edition_out / folder / unused).unlink(missing_ok=True)
     info.write_text(json.dumps({"name": name, "stamp": value, "bundle": bundle, "titles": titles_bundle}), encoding="utf-8")
     stamp.record(stamp_file, value)
