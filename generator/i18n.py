@@ -251,11 +251,6 @@ def months(count: int, lang: str) -> str:
     return text(lang, "format.months", n=count)
 
 
-def number(n: int | float, lang: str) -> str:
-    """A count as the locale writes it (1,234 in English)."""
-    return format_decimal(n, locale=LOCALES[lang])
-
-
 def name(value, lang: str) -> str:
     """A content name (model.Text, or a region or tag with .zh/.en) in the edition's language:
     the English where the content gives it, else the source's word by meaning (TERMS: a section

@@ -22,7 +22,7 @@ from . import fields as F
 from . import patterns as P
 from .clean import Line, clean_document, from_text
 from .document import Document
-from .read import ImportFailure, extract, flatten, read
+from .read import ImportFailure, flatten, read
 from .segment import segment
 from .write import Writes, dump
 
